@@ -1,0 +1,9 @@
+namespace NewsWatch.Cli.Commands;
+
+/// <summary>Every command the CLI knows. Add a new command here, in its own file under Commands/.</summary>
+internal static class CommandCatalog
+{
+    public static IReadOnlyList<ICliCommand> All(CliContext context) =>
+    [
+    ];
+}
