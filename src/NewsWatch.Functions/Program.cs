@@ -1,3 +1,3 @@
-var app = WebApplication.CreateSlimBuilder(args).Build();
-app.MapGet("/", () => Results.Ok());
-await app.RunAsync();
+using NewsWatch.Functions;
+
+await HandlerApp.Build(args).RunAsync();

@@ -1,6 +1,72 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsWatch.Articles;
+using NewsWatch.Extraction;
+using NewsWatch.Feeds;
+using NewsWatch.Fetching;
+using NewsWatch.Infrastructure.Queues;
+using NewsWatch.Infrastructure.Tables;
+using NewsWatch.Pipeline;
+
 namespace NewsWatch.Infrastructure.Composition;
 
 /// <summary>Registers the pipeline and its adapters; shared by the Functions handler and the CLI.</summary>
 public static class ServiceCollectionExtensions
 {
+    public static IServiceCollection AddNewsWatch(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.Section));
+        services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection("NewsWatch:Extraction"));
+        services.AddOptions<StorageOptions>().Configure(o => BindStorage(o, configuration));
+
+        services.AddHttpClient<WebFetcher>()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AutomaticDecompression = DecompressionMethods.All,
+                AllowAutoRedirect = true,
+                MaxAutomaticRedirections = 10,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            });
+
+        services.AddSingleton<FeedParser>();
+        services.AddSingleton<FeedReader>();
+        services.AddSingleton<ArticleFetcher>();
+        services.AddSingleton<IArticleExtractor, ArticleExtractor>();
+        services.AddSingleton<PollFeedsJob>();
+        services.AddSingleton<ProcessArticleJob>();
+        services.AddSingleton<StatusReporter>();
+
+        services.AddSingleton<StorageClientFactory>();
+        services.AddSingleton<StorageInitializer>();
+        services.AddSingleton<IArticleQueue>(sp => new StorageArticleQueue(Storage(sp).Queue(Storage(sp).Options.ArticlesQueue)));
+        services.AddSingleton<IArticleStore>(sp => new TableArticleStore(Storage(sp).Table(Storage(sp).Options.ArticlesTable)));
+        services.AddSingleton<IFeedStateStore>(sp => new TableFeedStateStore(Storage(sp).Table(Storage(sp).Options.FeedsTable)));
+        services.AddSingleton<IFeedItemLedger>(sp => new TableFeedItemLedger(Storage(sp).Table(Storage(sp).Options.FeedItemsTable)));
+        return services;
+    }
+
+    private static StorageClientFactory Storage(IServiceProvider sp) => sp.GetRequiredService<StorageClientFactory>();
+
+    /// <summary>
+    /// "AzureWebJobsStorage" is either a plain value (a connection string) or, for managed identity, a
+    /// section with serviceUri children; the names follow the Functions host's own conventions.
+    /// </summary>
+    private static void BindStorage(StorageOptions options, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(StorageOptions.ConnectionSetting);
+        options.ConnectionString = section.Value;
+        options.QueueServiceUri = AsUri(section["queueServiceUri"]);
+        options.TableServiceUri = AsUri(section["tableServiceUri"]);
+        options.BlobServiceUri = AsUri(section["blobServiceUri"]);
+        options.ClientId = section["clientId"];
+        configuration.GetSection("NewsWatch:Storage").Bind(options);
+    }
+
+    private static Uri? AsUri(string? value) => string.IsNullOrWhiteSpace(value) ? null : new Uri(value);
 }

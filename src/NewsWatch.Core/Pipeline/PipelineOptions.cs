@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+using NewsWatch.Feeds;
+
+namespace NewsWatch.Pipeline;
+
+/// <summary>What to watch and how often (configuration section "NewsWatch").</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "NewsWatch";
+
+    /// <summary>Six-field NCRONTAB, as the Functions timer trigger reads it (UTC).</summary>
+    [Required]
+    public string PollSchedule { get; set; } = "0 */15 * * * *";
+
+    public List<FeedDefinition> Feeds { get; set; } = [];
+
+    /// <summary>How many feeds are fetched at once; sites are different hosts, so a few in parallel is polite enough.</summary>
+    [Range(1, 32)]
+    public int FeedConcurrency { get; set; } = 4;
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsWatch.Feeds;
+using NewsWatch.Fetching;
+
+namespace NewsWatch.Pipeline;
+
+/// <summary>
+/// The PollFeeds function: reads every configured feed and queues each item not queued before.
+/// A feed that fails is recorded and reported; it never stops the others.
+/// </summary>
+public sealed partial class PollFeedsJob(
+    FeedReader reader,
+    IFeedStateStore states,
+    IFeedItemLedger ledger,
+    IArticleQueue queue,
+    IOptionsMonitor<PipelineOptions> options,
+    TimeProvider time,
+    ILogger<PollFeedsJob> logger)
+{
+    public async Task<PollSummary> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.CurrentValue;
+        var feeds = settings.Feeds.Where(f => f.Enabled).ToList();
+        var results = new ConcurrentDictionary<string, FeedPollResult>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            feeds,
+            new ParallelOptions { MaxDegreeOfParallelism = settings.FeedConcurrency, CancellationToken = cancellationToken },
+            async (feed, ct) => results[feed.Id] = await PollOneAsync(feed, ct));
+
+        var summary = new PollSummary(feeds.Select(f => results[f.Id]).ToList());
+        LogPollDone(feeds.Count, summary.ItemsQueued, summary.FailedFeeds);
+        return summary;
+    }
+
+    private async Task<FeedPollResult> PollOneAsync(FeedDefinition feed, CancellationToken cancellationToken)
+    {
+        var previous = await states.GetAsync(feed.Id, cancellationToken);
+        var now = time.GetUtcNow();
+        var state = previous ?? new FeedState { FeedId = feed.Id, Url = feed.Url! };
+        FeedReadResult read;
+        try
+        {
+            read = await reader.ReadAsync(feed, previous, cancellationToken);
+        }
+        catch (Exception ex) when (ex is FetchException or FeedFormatException)
+        {
+            LogFeedFailed(ex, feed.Id, feed.Url, ex.Message);
+            await states.SaveAsync(
+                state with
+                {
+                    Url = feed.Url!, LastPolledAt = now, LastOutcome = "error", LastError = ex.Message,
+                    ConsecutiveFailures = state.ConsecutiveFailures + 1,
+                },
+                cancellationToken);
+            return new FeedPollResult(feed.Id, FeedOutcome.Failed, 0, 0, ex.Message);
+        }
+
+        var queued = 0;
+        foreach (var item in read.Items.OrderBy(i => i.Published ?? DateTimeOffset.MaxValue))
+        {
+            if (await ledger.ClaimAsync(item, now, cancellationToken) == LedgerClaim.Seen)
+            {
+                continue;
+            }
+
+            await queue.EnqueueAsync(
+                new ArticleMessage(item.FeedId, item.ItemId, item.Link, item.Title, item.Published, time.GetUtcNow()),
+                cancellationToken);
+            await ledger.ConfirmQueuedAsync(item, time.GetUtcNow(), cancellationToken);
+            queued++;
+        }
+
+        await states.SaveAsync(
+            state with
+            {
+                Url = feed.Url!, LastPolledAt = now, LastSuccessAt = now,
+                LastOutcome = read.NotModified ? "not-modified" : "ok", LastError = null, ConsecutiveFailures = 0,
+                ETag = read.ETag, LastModified = read.LastModified, ItemsQueued = state.ItemsQueued + queued,
+            },
+            cancellationToken);
+        LogFeedPolled(feed.Id, read.Items.Count, queued, read.NotModified);
+        return new FeedPollResult(
+            feed.Id, read.NotModified ? FeedOutcome.NotModified : FeedOutcome.Ok, read.Items.Count, queued, null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedId} ({FeedUrl}) failed: {Reason}")]
+    private partial void LogFeedFailed(Exception ex, string feedId, Uri? feedUrl, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {FeedId}: {ItemCount} items, {QueuedCount} new queued (not modified: {NotModified})")]
+    private partial void LogFeedPolled(string feedId, int itemCount, int queuedCount, bool notModified);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll finished: {FeedCount} feeds, {QueuedCount} items queued, {FailedCount} feeds failed")]
+    private partial void LogPollDone(int feedCount, int queuedCount, int failedCount);
+}

@@ -1,0 +1,17 @@
+namespace NewsWatch.Pipeline;
+
+public enum FeedOutcome
+{
+    Ok,
+    NotModified,
+    Failed,
+}
+
+public sealed record FeedPollResult(string FeedId, FeedOutcome Outcome, int ItemsFound, int ItemsQueued, string? Error);
+
+public sealed record PollSummary(IReadOnlyList<FeedPollResult> Feeds)
+{
+    public int ItemsQueued => Feeds.Sum(f => f.ItemsQueued);
+
+    public int FailedFeeds => Feeds.Count(f => f.Outcome == FeedOutcome.Failed);
+}

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using NewsWatch.Articles;
+using NewsWatch.Extraction;
+using NewsWatch.Fetching;
+
+namespace NewsWatch.Pipeline;
+
+public enum ProcessStatus
+{
+    /// <summary>New or changed content was stored.</summary>
+    Stored,
+
+    /// <summary>The same content was already stored (a redelivery, or a copy under the same canonical address).</summary>
+    Unchanged,
+
+    /// <summary>The page cannot become an article; the reason is stored with the item.</summary>
+    Failed,
+}
+
+public sealed record ProcessOutcome(string Key, ProcessStatus Status, string? Title, string? Error);
+
+/// <summary>
+/// The ProcessArticle function: fetch → extract → store. Final failures (404, not a web page, nothing
+/// extractable) are stored as failed articles and acknowledged; transient ones throw so the queue retries.
+/// </summary>
+public sealed partial class ProcessArticleJob(
+    ArticleFetcher fetcher,
+    IArticleExtractor extractor,
+    IArticleStore store,
+    TimeProvider time,
+    ILogger<ProcessArticleJob> logger)
+{
+    public async Task<ProcessOutcome> RunAsync(ArticleMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Article article;
+        ArticleExtraction extraction;
+        try
+        {
+            article = await fetcher.FetchAsync(message.Url, cancellationToken);
+            extraction = extractor.Extract(article);
+        }
+        catch (FetchException ex) when (!ex.IsTransient)
+        {
+            return await StoreFailureAsync(message, ex.Message, cancellationToken);
+        }
+        catch (ExtractionException ex)
+        {
+            return await StoreFailureAsync(message, ex.Message, cancellationToken);
+        }
+
+        if (!extraction.HasText)
+        {
+            return await StoreFailureAsync(message, "no article text found on the page", cancellationToken);
+        }
+
+        var key = ArticleKeys.For(extraction.CanonicalUrl ?? article.Url);
+        var hash = ContentHash(extraction.Title, extraction.Text);
+        var existing = await store.GetAsync(key, cancellationToken);
+        if (existing is { Status: ArticleStatus.Stored } && existing.ContentHash == hash)
+        {
+            LogUnchanged(key, message.Url);
+            return new ProcessOutcome(key, ProcessStatus.Unchanged, existing.Title, null);
+        }
+
+        var record = new ArticleRecord
+        {
+            Key = key,
+            Url = article.Url,
+            CanonicalUrl = extraction.CanonicalUrl,
+            FeedId = message.FeedId,
+            ItemId = message.ItemId,
+            Status = ArticleStatus.Stored,
+            Title = extraction.Title ?? message.Title,
+            Text = extraction.Text,
+            Published = extraction.Published ?? message.Published,
+            Updated = extraction.Updated,
+            Authors = extraction.Authors,
+            Language = extraction.Language,
+            SiteName = extraction.SiteName,
+            ImageUrl = extraction.ImageUrl,
+            Description = extraction.Description,
+            ContentHash = hash,
+            ProcessedAt = time.GetUtcNow(),
+        };
+        await store.SaveAsync(record, cancellationToken);
+        LogStored(key, message.Url, record.Title, extraction.Text.Length);
+        return new ProcessOutcome(key, ProcessStatus.Stored, record.Title, null);
+    }
+
+    private async Task<ProcessOutcome> StoreFailureAsync(ArticleMessage message, string reason, CancellationToken cancellationToken)
+    {
+        var key = ArticleKeys.For(message.Url);
+        LogFailed(key, message.Url, reason);
+        await store.SaveAsync(
+            new ArticleRecord
+            {
+                Key = key, Url = message.Url, FeedId = message.FeedId, ItemId = message.ItemId,
+                Status = ArticleStatus.Failed, Error = reason, Title = message.Title, Published = message.Published,
+                ProcessedAt = time.GetUtcNow(),
+            },
+            cancellationToken);
+        return new ProcessOutcome(key, ProcessStatus.Failed, message.Title, reason);
+    }
+
+    private static string ContentHash(string? title, string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((title ?? "") + "\n" + text))[..16]);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored article {ArticleKey} from {Url}: \"{Title}\" ({TextLength} chars)")]
+    private partial void LogStored(string articleKey, Uri url, string? title, int textLength);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleKey} from {Url} unchanged; nothing stored")]
+    private partial void LogUnchanged(string articleKey, Uri url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Article {ArticleKey} from {Url} failed for good: {Reason}")]
+    private partial void LogFailed(string articleKey, Uri url, string reason);
+}

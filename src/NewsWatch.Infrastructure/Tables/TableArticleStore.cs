@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using NewsWatch.Articles;
+using NewsWatch.Storage.Tables;
+
+namespace NewsWatch.Infrastructure.Tables;
+
+/// <summary>
+/// Articles in the <c>articles</c> table. PartitionKey is the first two hex digits of the key, which
+/// spreads writes over 256 partitions while a point read still needs only the key.
+/// </summary>
+public sealed class TableArticleStore(TableClient table) : IArticleStore
+{
+    public async Task<ArticleRecord?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var response = await table.GetEntityIfExistsAsync(PartitionOf(key), key, cancellationToken: cancellationToken);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    public async Task SaveAsync(ArticleRecord article, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        await table.UpsertEntityAsync(ToEntity(article), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<ArticleRecord> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in table.QueryAsync(cancellationToken: cancellationToken))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    private static string PartitionOf(string key) => key[..2];
+
+    internal static TableEntity ToEntity(ArticleRecord a)
+    {
+        var e = new TableEntity(PartitionOf(a.Key), a.Key)
+        {
+            ["Url"] = a.Url.AbsoluteUri,
+            ["CanonicalUrl"] = a.CanonicalUrl?.AbsoluteUri,
+            ["FeedId"] = a.FeedId,
+            ["ItemId"] = a.ItemId,
+            ["Status"] = a.Status.ToString(),
+            ["Error"] = a.Error,
+            ["Title"] = a.Title,
+            ["Published"] = a.Published,
+            ["Updated"] = a.Updated,
+            ["Authors"] = string.Join('\n', a.Authors),
+            ["Language"] = a.Language,
+            ["SiteName"] = a.SiteName,
+            ["ImageUrl"] = a.ImageUrl?.AbsoluteUri,
+            ["Description"] = a.Description,
+            ["ContentHash"] = a.ContentHash,
+            ["ProcessedAt"] = a.ProcessedAt,
+        };
+        EntityText.Write(e, "Text", a.Text);
+        foreach (var nullKey in e.Keys.Where(k => e[k] is null).ToList())
+        {
+            e.Remove(nullKey);
+        }
+
+        return e;
+    }
+
+    internal static ArticleRecord FromEntity(TableEntity e) => new()
+    {
+        Key = e.RowKey,
+        Url = new Uri(e.GetString("Url")!),
+        CanonicalUrl = e.GetString("CanonicalUrl") is { } c ? new Uri(c) : null,
+        FeedId = e.GetString("FeedId") ?? "",
+        ItemId = e.GetString("ItemId") ?? "",
+        Status = Enum.TryParse<ArticleStatus>(e.GetString("Status"), out var s) ? s : ArticleStatus.Failed,
+        Error = e.GetString("Error"),
+        Title = e.GetString("Title"),
+        Text = EntityText.Read(e, "Text"),
+        Published = e.GetDateTimeOffset("Published"),
+        Updated = e.GetDateTimeOffset("Updated"),
+        Authors = (e.GetString("Authors") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
+        Language = e.GetString("Language"),
+        SiteName = e.GetString("SiteName"),
+        ImageUrl = e.GetString("ImageUrl") is { } i ? new Uri(i) : null,
+        Description = e.GetString("Description"),
+        ContentHash = e.GetString("ContentHash"),
+        ProcessedAt = e.GetDateTimeOffset("ProcessedAt") ?? DateTimeOffset.MinValue,
+    };
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NewsWatch.Articles;
+using NewsWatch.Extraction;
+using NewsWatch.Feeds;
+using NewsWatch.Fetching;
+using NewsWatch.Pipeline;
+using NewsWatch.Testing.InMemory;
+
+namespace NewsWatch.Core.Tests.Pipeline;
+
+/// <summary>The core jobs wired to in-memory stores and a real HTTP client (tests serve pages on loopback).</summary>
+internal sealed class PipelineHarness : IDisposable
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All });
+
+    public PipelineHarness(IArticleExtractor extractor, params FeedDefinition[] feeds)
+    {
+        var fetchOptions = Options.Create(new FetchOptions { Timeout = TimeSpan.FromSeconds(5), MaxArticleBytes = 1_000_000 });
+        var fetcher = new WebFetcher(_http, fetchOptions, NullLogger<WebFetcher>.Instance);
+        var pipeline = new PipelineOptions { Feeds = [.. feeds], FeedConcurrency = 2 };
+        Poll = new PollFeedsJob(
+            new FeedReader(fetcher, new FeedParser(), fetchOptions), States, Ledger, Queue,
+            new StaticOptionsMonitor<PipelineOptions>(pipeline), TimeProvider.System, NullLogger<PollFeedsJob>.Instance);
+        Process = new ProcessArticleJob(
+            new ArticleFetcher(fetcher, fetchOptions, TimeProvider.System), extractor, Articles, TimeProvider.System,
+            NullLogger<ProcessArticleJob>.Instance);
+    }
+
+    public InMemoryFeedStateStore States { get; } = new();
+
+    public InMemoryFeedItemLedger Ledger { get; } = new();
+
+    public InMemoryArticleQueue Queue { get; } = new();
+
+    public InMemoryArticleStore Articles { get; } = new();
+
+    public PollFeedsJob Poll { get; }
+
+    public ProcessArticleJob Process { get; }
+
+    public void Dispose() => _http.Dispose();
+}
+
+internal sealed class StaticOptionsMonitor<T>(T value) : IOptionsMonitor<T>
+{
+    public T CurrentValue => value;
+
+    public T Get(string? name) => value;
+
+    public IDisposable? OnChange(Action<T, string?> listener) => null;
+}
