@@ -26,13 +26,13 @@ public sealed class CustomHandlerContractTests(HandlerFixture handler) : IClassF
     private static string QueuePayload(string messageText, bool doubleEncoded = true)
     {
         var data = doubleEncoded ? JsonSerializer.Serialize(JsonSerializer.Serialize(messageText)) : JsonSerializer.Serialize(messageText);
-        return $$"""
-            {"Data":{"message":{{data}}},
-             "Metadata":{"DequeueCount":"1","ExpirationTime":"2026-11-29T06:00:06+00:00","Id":"\"a0004923-f050-417a-9742-6d7c7b984134\"",
-                         "InsertionTime":"2026-11-22T06:00:06+00:00","NextVisibleTime":"2026-11-22T06:10:18+00:00",
-                         "PopReceipt":"\"AgAAAAMAAAAAAAAA8d5gQex+2AE=\"",
-                         "sys":{"MethodName":"ProcessArticle","UtcNow":"2026-11-22T06:00:18.1974545Z","RandGuid":"d9ba6b38-0a53-4bd5-9d2d-7b0c0b2b4f11"}}}
+        const string metadata = """
+            {"DequeueCount":"1","ExpirationTime":"2026-11-29T06:00:06+00:00","Id":"\"a0004923-f050-417a-9742-6d7c7b984134\"",
+             "InsertionTime":"2026-11-22T06:00:06+00:00","NextVisibleTime":"2026-11-22T06:10:18+00:00",
+             "PopReceipt":"\"AgAAAAMAAAAAAAAA8d5gQex+2AE=\"",
+             "sys":{"MethodName":"ProcessArticle","UtcNow":"2026-11-22T06:00:18.1974545Z","RandGuid":"d9ba6b38-0a53-4bd5-9d2d-7b0c0b2b4f11"}}
             """;
+        return "{\"Data\":{\"message\":" + data + "},\"Metadata\":" + metadata + "}";
     }
 
     private static async Task<JsonElement> ReadInvocationResponseAsync(HttpResponseMessage response)

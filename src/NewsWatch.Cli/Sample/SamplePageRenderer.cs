@@ -33,7 +33,7 @@ internal static class SamplePageRenderer
             <meta property="og:type" content="article">
             <meta property="article:published_time" content="{published}">
             <link rel="canonical" href="{canonical}">
-            <script>window.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}}</script>
+            <script src="/assets/analytics.js" async></script>
             </head>
             <body class="article-page">
             <header class="site-header"><a class="logo" href="/">{E(page.Site)}</a>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Moq;
 using NewsWatch.Extraction;
 using NewsWatch.Feeds;
