@@ -8,7 +8,7 @@ public sealed class StorageInitializer(StorageClientFactory storage)
         var o = storage.Options;
         await storage.Queue(o.ArticlesQueue).CreateIfNotExistsAsync(cancellationToken);
         await storage.Queue(PoisonQueueName(o.ArticlesQueue)).CreateIfNotExistsAsync(cancellationToken);
-        foreach (var table in new[] { o.ArticlesTable, o.FeedsTable, o.FeedItemsTable })
+        foreach (var table in new[] { o.ArticlesTable, o.FeedsTable, o.FeedItemsTable, o.StoriesTable })
         {
             await storage.Table(table).CreateIfNotExistsAsync(cancellationToken);
         }

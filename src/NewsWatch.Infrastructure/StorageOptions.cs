@@ -28,4 +28,6 @@ public sealed class StorageOptions
     public string FeedsTable { get; set; } = "feeds";
 
     public string FeedItemsTable { get; set; } = "feeditems";
+
+    public string StoriesTable { get; set; } = "stories";
 }

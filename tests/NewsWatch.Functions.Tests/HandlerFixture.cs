@@ -8,6 +8,7 @@ using NewsWatch.Articles;
 using NewsWatch.Feeds;
 using NewsWatch.Functions;
 using NewsWatch.Pipeline;
+using NewsWatch.Stories;
 using NewsWatch.Testing.Http;
 using NewsWatch.Testing.InMemory;
 
@@ -46,6 +47,8 @@ public sealed class HandlerFixture : IAsyncLifetime
                 services.RemoveAll<IArticleQueue>();
                 services.RemoveAll<IFeedStateStore>();
                 services.RemoveAll<IFeedItemLedger>();
+                services.RemoveAll<IStoryIndex>();
+                services.AddSingleton<IStoryIndex, InMemoryStoryIndex>();
                 services.AddSingleton<IArticleStore>(Articles);
                 services.AddSingleton<IArticleQueue>(Queue);
                 services.AddSingleton<IFeedStateStore>(new InMemoryFeedStateStore());

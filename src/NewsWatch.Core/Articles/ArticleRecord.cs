@@ -48,4 +48,10 @@ public sealed record ArticleRecord
     public string? ContentHash { get; init; }
 
     public required DateTimeOffset ProcessedAt { get; init; }
+
+    /// <summary>Relevance and approval events with their reasons; null for failed articles.</summary>
+    public Assessment.Assessment? Assessment { get; init; }
+
+    /// <summary>The story (group of near-duplicate articles across outlets) this article belongs to.</summary>
+    public string? StoryId { get; init; }
 }

@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using NewsWatch.Articles;
+using NewsWatch.Assessment;
 using NewsWatch.Extraction;
 using NewsWatch.Fetching;
+using NewsWatch.Stories;
 
 namespace NewsWatch.Pipeline;
 
@@ -19,15 +21,26 @@ public enum ProcessStatus
     Failed,
 }
 
-public sealed record ProcessOutcome(string Key, ProcessStatus Status, string? Title, string? Error);
+public sealed record ProcessOutcome(string Key, ProcessStatus Status, string? Title, string? Error)
+{
+    public bool? IsRelevant { get; init; }
+
+    /// <summary>"granted", "pending", "denied", or null when the article reports no approval.</summary>
+    public string? Approval { get; init; }
+
+    public string? StoryId { get; init; }
+}
 
 /// <summary>
-/// The ProcessArticle function: fetch → extract → store. Final failures (404, not a web page, nothing
+/// The ProcessArticle function: fetch → extract → assess → group into a story → store. Final failures (404, not a web page, nothing
 /// extractable) are stored as failed articles and acknowledged; transient ones throw so the queue retries.
 /// </summary>
 public sealed partial class ProcessArticleJob(
     ArticleFetcher fetcher,
     IArticleExtractor extractor,
+    IArticleAssessor assessor,
+    StoryFingerprinter fingerprinter,
+    IStoryIndex stories,
     IArticleStore store,
     TimeProvider time,
     ILogger<ProcessArticleJob> logger)
@@ -65,6 +78,10 @@ public sealed partial class ProcessArticleJob(
             return new ProcessOutcome(key, ProcessStatus.Unchanged, existing.Title, null);
         }
 
+        var title = extraction.Title ?? message.Title;
+        var published = extraction.Published ?? message.Published;
+        var assessment = assessor.Assess(new AssessmentInput(title, extraction.Text, article.Url, published, extraction.Language));
+        var story = await stories.AssignAsync(key, fingerprinter.Compute(extraction.Text), time.GetUtcNow(), cancellationToken);
         var record = new ArticleRecord
         {
             Key = key,
@@ -73,9 +90,9 @@ public sealed partial class ProcessArticleJob(
             FeedId = message.FeedId,
             ItemId = message.ItemId,
             Status = ArticleStatus.Stored,
-            Title = extraction.Title ?? message.Title,
+            Title = title,
             Text = extraction.Text,
-            Published = extraction.Published ?? message.Published,
+            Published = published,
             Updated = extraction.Updated,
             Authors = extraction.Authors,
             Language = extraction.Language,
@@ -84,10 +101,18 @@ public sealed partial class ProcessArticleJob(
             Description = extraction.Description,
             ContentHash = hash,
             ProcessedAt = time.GetUtcNow(),
+            Assessment = assessment,
+            StoryId = story.StoryId,
         };
         await store.SaveAsync(record, cancellationToken);
-        LogStored(key, message.Url, record.Title, extraction.Text.Length);
-        return new ProcessOutcome(key, ProcessStatus.Stored, record.Title, null);
+        LogStored(key, message.Url, record.Title, extraction.Text.Length, assessment.Relevance.IsRelevant,
+            assessment.ApprovalStatusForArticle?.ToString() ?? "none", story.StoryId);
+        return new ProcessOutcome(key, ProcessStatus.Stored, record.Title, null)
+        {
+            IsRelevant = assessment.Relevance.IsRelevant,
+            Approval = assessment.ApprovalStatusForArticle?.ToString().ToLowerInvariant(),
+            StoryId = story.StoryId,
+        };
     }
 
     private async Task<ProcessOutcome> StoreFailureAsync(ArticleMessage message, string reason, CancellationToken cancellationToken)
@@ -108,8 +133,9 @@ public sealed partial class ProcessArticleJob(
     private static string ContentHash(string? title, string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((title ?? "") + "\n" + text))[..16]);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stored article {ArticleKey} from {Url}: \"{Title}\" ({TextLength} chars)")]
-    private partial void LogStored(string articleKey, Uri url, string? title, int textLength);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Stored article {ArticleKey} from {Url}: \"{Title}\" ({TextLength} chars, relevant: {Relevant}, approval: {Approval}, story {StoryId})")]
+    private partial void LogStored(string articleKey, Uri url, string? title, int textLength, bool relevant, string approval, string storyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleKey} from {Url} unchanged; nothing stored")]
     private partial void LogUnchanged(string articleKey, Uri url);

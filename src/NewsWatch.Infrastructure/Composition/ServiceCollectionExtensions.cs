@@ -3,12 +3,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NewsWatch.Articles;
+using NewsWatch.Assessment;
 using NewsWatch.Extraction;
 using NewsWatch.Feeds;
 using NewsWatch.Fetching;
 using NewsWatch.Infrastructure.Queues;
 using NewsWatch.Infrastructure.Tables;
 using NewsWatch.Pipeline;
+using NewsWatch.Stories;
 
 namespace NewsWatch.Infrastructure.Composition;
 
@@ -24,6 +26,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.Section));
         services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection("NewsWatch:Extraction"));
         services.AddOptions<StorageOptions>().Configure(o => BindStorage(o, configuration));
+        services.AddOptions<WatchSubjectOptions>().Bind(configuration.GetSection(WatchSubjectOptions.SectionName));
+        services.AddOptions<StoryOptions>().Bind(configuration.GetSection("NewsWatch:" + StoryOptions.SectionName));
 
         services.AddHttpClient<WebFetcher>()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -38,6 +42,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FeedReader>();
         services.AddSingleton<ArticleFetcher>();
         services.AddSingleton<IArticleExtractor, ArticleExtractor>();
+        services.AddSingleton<IArticleAssessor, ArticleAssessor>();
+        services.AddSingleton<StoryFingerprinter>();
         services.AddSingleton<PollFeedsJob>();
         services.AddSingleton<ProcessArticleJob>();
         services.AddSingleton<StatusReporter>();
@@ -48,6 +54,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IArticleStore>(sp => new TableArticleStore(Storage(sp).Table(Storage(sp).Options.ArticlesTable)));
         services.AddSingleton<IFeedStateStore>(sp => new TableFeedStateStore(Storage(sp).Table(Storage(sp).Options.FeedsTable)));
         services.AddSingleton<IFeedItemLedger>(sp => new TableFeedItemLedger(Storage(sp).Table(Storage(sp).Options.FeedItemsTable)));
+        services.AddSingleton<IStoryIndex>(sp => new TableStoryIndex(
+            Storage(sp).Table(Storage(sp).Options.StoriesTable), sp.GetRequiredService<IOptions<StoryOptions>>()));
         return services;
     }
 

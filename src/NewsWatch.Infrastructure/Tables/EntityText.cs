@@ -10,13 +10,14 @@ internal static class EntityText
 {
     public const int ChunkChars = 30_000;
 
-    /// <summary>Keeps the whole entity under the 1 MiB limit with room for the other properties.</summary>
-    public const int MaxChunks = 14;
-
-    public static void Write(TableEntity entity, string name, string? text)
+    /// <summary>
+    /// Writes <paramref name="text"/> in at most <paramref name="maxChunks"/> properties; callers share out
+    /// the entity's 1 MiB (≈ 17 chunks of UTF-16) between their long fields. Longer text is cut.
+    /// </summary>
+    public static void Write(TableEntity entity, string name, string? text, int maxChunks = 15)
     {
         text ??= "";
-        var chunks = Math.Min(MaxChunks, Math.Max(1, (text.Length + ChunkChars - 1) / ChunkChars));
+        var chunks = Math.Min(maxChunks, Math.Max(1, (text.Length + ChunkChars - 1) / ChunkChars));
         for (var i = 0; i < chunks; i++)
         {
             var start = i * ChunkChars;

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using NewsWatch.Articles;
+using NewsWatch.Assessment;
 using NewsWatch.Storage.Tables;
 
 namespace NewsWatch.Infrastructure.Tables;
@@ -32,6 +34,24 @@ public sealed class TableArticleStore(TableClient table) : IArticleStore
 
     private static string PartitionOf(string key) => key[..2];
 
+    /// <summary>An assessment too large for its share of the entity was cut when written; the summary columns remain.</summary>
+    private static Assessment.Assessment? ReadAssessment(TableEntity e)
+    {
+        if (!e.ContainsKey("Assessment"))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(EntityText.Read(e, "Assessment"), AssessmentJson.Default.Assessment);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     internal static TableEntity ToEntity(ArticleRecord a)
     {
         var e = new TableEntity(PartitionOf(a.Key), a.Key)
@@ -53,7 +73,19 @@ public sealed class TableArticleStore(TableClient table) : IArticleStore
             ["ContentHash"] = a.ContentHash,
             ["ProcessedAt"] = a.ProcessedAt,
         };
-        EntityText.Write(e, "Text", a.Text);
+        EntityText.Write(e, "Text", a.Text, maxChunks: 12);
+        if (a.Assessment is { } assessment)
+        {
+            // Queryable summary columns beside the full assessment (reasons and evidence sentences) as JSON.
+            e["IsRelevant"] = assessment.Relevance.IsRelevant;
+            e["RelevanceScore"] = assessment.Relevance.Score;
+            e["Approval"] = assessment.ApprovalStatusForArticle?.ToString().ToLowerInvariant() ?? "none";
+            e["Regulator"] = assessment.PrimaryEvent?.Regulator;
+            e["EventKeys"] = string.Join('\n', assessment.Events.Select(ev => ev.Key));
+            EntityText.Write(e, "Assessment", JsonSerializer.Serialize(assessment, AssessmentJson.Default.Assessment), maxChunks: 3);
+        }
+
+        e["StoryId"] = a.StoryId;
         foreach (var nullKey in e.Keys.Where(k => e[k] is null).ToList())
         {
             e.Remove(nullKey);
@@ -82,5 +114,7 @@ public sealed class TableArticleStore(TableClient table) : IArticleStore
         Description = e.GetString("Description"),
         ContentHash = e.GetString("ContentHash"),
         ProcessedAt = e.GetDateTimeOffset("ProcessedAt") ?? DateTimeOffset.MinValue,
+        Assessment = ReadAssessment(e),
+        StoryId = e.GetString("StoryId"),
     };
 }

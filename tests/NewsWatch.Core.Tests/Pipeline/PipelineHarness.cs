@@ -2,10 +2,12 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsWatch.Articles;
+using NewsWatch.Assessment;
 using NewsWatch.Extraction;
 using NewsWatch.Feeds;
 using NewsWatch.Fetching;
 using NewsWatch.Pipeline;
+using NewsWatch.Stories;
 using NewsWatch.Testing.InMemory;
 
 namespace NewsWatch.Core.Tests.Pipeline;
@@ -24,7 +26,8 @@ internal sealed class PipelineHarness : IDisposable
             new FeedReader(fetcher, new FeedParser(), fetchOptions), States, Ledger, Queue,
             new StaticOptionsMonitor<PipelineOptions>(pipeline), TimeProvider.System, NullLogger<PollFeedsJob>.Instance);
         Process = new ProcessArticleJob(
-            new ArticleFetcher(fetcher, fetchOptions, TimeProvider.System), extractor, Articles, TimeProvider.System,
+            new ArticleFetcher(fetcher, fetchOptions, TimeProvider.System), extractor, ArticleAssessor.ForXiaomiEv(),
+            new StoryFingerprinter(Options.Create(new StoryOptions())), Stories, Articles, TimeProvider.System,
             NullLogger<ProcessArticleJob>.Instance);
     }
 
@@ -35,6 +38,8 @@ internal sealed class PipelineHarness : IDisposable
     public InMemoryArticleQueue Queue { get; } = new();
 
     public InMemoryArticleStore Articles { get; } = new();
+
+    public InMemoryStoryIndex Stories { get; } = new(Options.Create(new StoryOptions()));
 
     public PollFeedsJob Poll { get; }
 

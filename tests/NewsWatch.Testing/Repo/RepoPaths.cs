@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsWatch.Testing.Repo;
 
 /// <summary>Finds the repository and the shared/ folder beside it from wherever the tests were built.</summary>
@@ -12,23 +14,21 @@ public static class RepoPaths
 
     private static string FindRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        // Builds with NW_ARTIFACTS put the binaries outside the tree, so the compile-time source path is tried too.
+        string[] starts = [AppContext.BaseDirectory, Environment.CurrentDirectory, SourceDirectory()];
+        foreach (var start in starts.Where(Directory.Exists))
         {
-            if (File.Exists(Path.Combine(dir.FullName, "NewsWatch.sln")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "NewsWatch.sln")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 
-        // Builds with NW_ARTIFACTS live outside the tree; the working directory of `dotnet test` is then inside it.
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NewsWatch.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("cannot find the NewsWatch repository root (NewsWatch.sln) above the test binaries");
+        throw new DirectoryNotFoundException($"cannot find the NewsWatch repository root (NewsWatch.sln) above {string.Join(", ", starts)}");
     }
+
+    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? "";
 }
