@@ -3,28 +3,25 @@ using Microsoft.Extensions.Configuration;
 namespace NewsWatch.Cli.Local;
 
 /// <summary>
-/// Configuration for local commands: the defaults shipped beside the executable, then the file given with
-/// <c>--config</c>, then environment variables (the same names as Azure app settings, e.g. <c>NewsWatch__PollSchedule</c>).
+/// Configuration for local commands: the file given with <c>--config</c>, or else <c>newswatch.json</c> shipped beside
+/// the executable (the real feed list), then environment variables (the same names as Azure app settings, e.g.
+/// <c>NewsWatch__PollSchedule</c>). Only one file is used because configuration merges lists by index: a sample
+/// config's two feeds would otherwise inherit the default list's third and later feeds.
 /// Relative paths inside a config file are taken relative to that file.
 /// </summary>
 internal static class LocalConfiguration
 {
+    public const string DefaultFileName = "newswatch.json";
+
     public static IConfigurationRoot Load(string? configFile)
     {
-        var builder = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
-        if (configFile is not null)
+        var file = configFile ?? Path.Combine(AppContext.BaseDirectory, DefaultFileName);
+        if (!File.Exists(file))
         {
-            if (!File.Exists(configFile))
-            {
-                throw new FileNotFoundException($"config file '{configFile}' does not exist", configFile);
-            }
-
-            builder.AddJsonFile(configFile, optional: false);
+            throw new FileNotFoundException($"config file '{file}' does not exist", file);
         }
 
-        builder.AddEnvironmentVariables();
-        var config = builder.Build();
+        var config = new ConfigurationBuilder().AddJsonFile(file, optional: false).AddEnvironmentVariables().Build();
         var baseDir = configFile is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(configFile))!;
         config["NewsWatch:ConfigDirectory"] = baseDir;
         return config;

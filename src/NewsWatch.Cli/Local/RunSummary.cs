@@ -41,7 +41,8 @@ internal sealed class RunSummary
         writer.WriteLine($"  dead-lettered:     {poisoned}");
         foreach (var o in _outcomes.Where(o => o.Status != ProcessStatus.Unchanged))
         {
-            writer.WriteLine($"    {o.Status,-9} {o.Key}  {o.Title}{(o.Error is null ? "" : "  (" + o.Error + ")")}");
+            var assessment = o.IsRelevant is null ? "" : $"{(o.IsRelevant.Value ? "relevant" : "not relevant"),-12} approval: {o.Approval ?? "none",-8} ";
+            writer.WriteLine($"    {o.Status,-9} {o.Key}  {assessment}{o.Title}{(o.Error is null ? "" : "  (" + o.Error + ")")}");
         }
     }
 }

@@ -46,7 +46,8 @@ public sealed partial class PollFeedsJob(
         }
         catch (Exception ex) when (ex is FetchException or FeedFormatException)
         {
-            LogFeedFailed(ex, feed.Id, feed.Url, ex.Message);
+            // The message says what went wrong with the feed; a stack trace would only bury it.
+            LogFeedFailed(feed.Id, feed.Url, ex.Message);
             await states.SaveAsync(
                 state with
                 {
@@ -86,7 +87,7 @@ public sealed partial class PollFeedsJob(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedId} ({FeedUrl}) failed: {Reason}")]
-    private partial void LogFeedFailed(Exception ex, string feedId, Uri? feedUrl, string reason);
+    private partial void LogFeedFailed(string feedId, Uri? feedUrl, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {FeedId}: {ItemCount} items, {QueuedCount} new queued (not modified: {NotModified})")]
     private partial void LogFeedPolled(string feedId, int itemCount, int queuedCount, bool notModified);
