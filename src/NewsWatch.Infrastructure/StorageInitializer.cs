@@ -1,14 +1,17 @@
+using Microsoft.Extensions.Options;
+using NewsWatch.Infrastructure.Alerts;
+
 namespace NewsWatch.Infrastructure;
 
 /// <summary>Creates the queues and tables the pipeline uses; safe to call on every start.</summary>
-public sealed class StorageInitializer(StorageClientFactory storage)
+public sealed class StorageInitializer(StorageClientFactory storage, IOptions<AlertTransportOptions> alerts)
 {
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         var o = storage.Options;
         await storage.Queue(o.ArticlesQueue).CreateIfNotExistsAsync(cancellationToken);
         await storage.Queue(PoisonQueueName(o.ArticlesQueue)).CreateIfNotExistsAsync(cancellationToken);
-        foreach (var table in new[] { o.ArticlesTable, o.FeedsTable, o.FeedItemsTable, o.StoriesTable })
+        foreach (var table in new[] { o.ArticlesTable, o.FeedsTable, o.FeedItemsTable, o.StoriesTable, alerts.Value.Table })
         {
             await storage.Table(table).CreateIfNotExistsAsync(cancellationToken);
         }

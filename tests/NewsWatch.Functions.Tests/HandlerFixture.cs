@@ -48,6 +48,8 @@ public sealed class HandlerFixture : IAsyncLifetime
                 services.RemoveAll<IFeedStateStore>();
                 services.RemoveAll<IFeedItemLedger>();
                 services.RemoveAll<IStoryIndex>();
+                services.RemoveAll<NewsWatch.Alerts.IAlertService>();
+                services.AddSingleton(new Moq.Mock<NewsWatch.Alerts.IAlertService>().Object);
                 services.AddSingleton<IStoryIndex, InMemoryStoryIndex>();
                 services.AddSingleton<IArticleStore>(Articles);
                 services.AddSingleton<IArticleQueue>(Queue);

@@ -39,6 +39,16 @@ internal sealed class RunSummary
         writer.WriteLine($"  unchanged:         {Count(ProcessStatus.Unchanged)}");
         writer.WriteLine($"  failed for good:   {Count(ProcessStatus.Failed)}");
         writer.WriteLine($"  dead-lettered:     {poisoned}");
+        if (lastPoll?.Alerts is { } alerts)
+        {
+            writer.WriteLine($"  alerts:            {alerts.Sent} sent this sweep, {alerts.Pending} pending, {alerts.Failed} failed");
+        }
+
+        var outbox = _polls.Select(p => p.Alerts?.PickupDirectory).LastOrDefault(d => d is not null);
+        if (outbox is not null)
+        {
+            writer.WriteLine($"  alert emails:      {outbox} ({Directory.EnumerateFiles(outbox, "*.eml").Count()} .eml files)");
+        }
         foreach (var o in _outcomes.Where(o => o.Status != ProcessStatus.Unchanged))
         {
             var assessment = o.IsRelevant is null ? "" : $"{(o.IsRelevant.Value ? "relevant" : "not relevant"),-12} approval: {o.Approval ?? "none",-8} ";

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsWatch.Alerts;
 using NewsWatch.Feeds;
 using NewsWatch.Fetching;
 
@@ -15,6 +16,7 @@ public sealed partial class PollFeedsJob(
     IFeedStateStore states,
     IFeedItemLedger ledger,
     IArticleQueue queue,
+    IAlertService alerts,
     IOptionsMonitor<PipelineOptions> options,
     TimeProvider time,
     ILogger<PollFeedsJob> logger)
@@ -29,9 +31,23 @@ public sealed partial class PollFeedsJob(
             new ParallelOptions { MaxDegreeOfParallelism = settings.FeedConcurrency, CancellationToken = cancellationToken },
             async (feed, ct) => results[feed.Id] = await PollOneAsync(feed, ct));
 
-        var summary = new PollSummary(feeds.Select(f => results[f.Id]).ToList());
+        var summary = new PollSummary(feeds.Select(f => results[f.Id]).ToList()) { Alerts = await SweepAlertsAsync(cancellationToken) };
         LogPollDone(feeds.Count, summary.ItemsQueued, summary.FailedFeeds);
         return summary;
+    }
+
+    /// <summary>The timer also delivers alerts left pending (mail server down, a worker crashed mid-send).</summary>
+    private async Task<AlertDeliveryReport?> SweepAlertsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await alerts.DeliverPendingAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogSweepFailed(ex);
+            return null;
+        }
     }
 
     private async Task<FeedPollResult> PollOneAsync(FeedDefinition feed, CancellationToken cancellationToken)
@@ -85,6 +101,9 @@ public sealed partial class PollFeedsJob(
         return new FeedPollResult(
             feed.Id, read.NotModified ? FeedOutcome.NotModified : FeedOutcome.Ok, read.Items.Count, queued, null);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sweeping pending alerts failed; the next poll tries again")]
+    private partial void LogSweepFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedId} ({FeedUrl}) failed: {Reason}")]
     private partial void LogFeedFailed(string feedId, Uri? feedUrl, string reason);

@@ -1,3 +1,5 @@
+using NewsWatch.Alerts;
+
 namespace NewsWatch.Pipeline;
 
 public enum FeedOutcome
@@ -11,6 +13,9 @@ public sealed record FeedPollResult(string FeedId, FeedOutcome Outcome, int Item
 
 public sealed record PollSummary(IReadOnlyList<FeedPollResult> Feeds)
 {
+    /// <summary>What the sweep of pending alerts did at the end of the poll; null when the sweep failed.</summary>
+    public AlertDeliveryReport? Alerts { get; init; }
+
     public int ItemsQueued => Feeds.Sum(f => f.ItemsQueued);
 
     public int FailedFeeds => Feeds.Count(f => f.Outcome == FeedOutcome.Failed);

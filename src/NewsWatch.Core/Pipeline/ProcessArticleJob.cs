@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using NewsWatch.Alerts;
 using NewsWatch.Articles;
 using NewsWatch.Assessment;
 using NewsWatch.Extraction;
@@ -32,7 +33,8 @@ public sealed record ProcessOutcome(string Key, ProcessStatus Status, string? Ti
 }
 
 /// <summary>
-/// The ProcessArticle function: fetch → extract → assess → group into a story → store. Final failures (404, not a web page, nothing
+/// The ProcessArticle function: fetch → extract → assess → group into a story → record approval alerts →
+/// store → deliver due alerts. Final failures (404, not a web page, nothing
 /// extractable) are stored as failed articles and acknowledged; transient ones throw so the queue retries.
 /// </summary>
 public sealed partial class ProcessArticleJob(
@@ -41,6 +43,7 @@ public sealed partial class ProcessArticleJob(
     IArticleAssessor assessor,
     StoryFingerprinter fingerprinter,
     IStoryIndex stories,
+    IAlertService alerts,
     IArticleStore store,
     TimeProvider time,
     ILogger<ProcessArticleJob> logger)
@@ -104,7 +107,11 @@ public sealed partial class ProcessArticleJob(
             Assessment = assessment,
             StoryId = story.StoryId,
         };
+        // Recorded before the article is stored, so a crash in between redelivers the message and the
+        // (idempotent) outbox sees the event again instead of never.
+        await alerts.RecordAsync(Notices(record, assessment), cancellationToken);
         await store.SaveAsync(record, cancellationToken);
+        await DeliverAlertsAsync(cancellationToken);
         LogStored(key, message.Url, record.Title, extraction.Text.Length, assessment.Relevance.IsRelevant,
             assessment.ApprovalStatusForArticle?.ToString() ?? "none", story.StoryId);
         return new ProcessOutcome(key, ProcessStatus.Stored, record.Title, null)
@@ -130,12 +137,36 @@ public sealed partial class ProcessArticleJob(
         return new ProcessOutcome(key, ProcessStatus.Failed, message.Title, reason);
     }
 
+    private static List<ApprovalNotice> Notices(ArticleRecord article, Assessment.Assessment assessment) =>
+        [.. assessment.Events.Select(e => new ApprovalNotice(
+            e.Key, e.Subject, e.Regulator, e.Kind, e.Status.ToString().ToLowerInvariant(), e.Evidence, article.Key,
+            article.Url, article.Title, article.SiteName ?? article.Url.Host, article.Published, article.ProcessedAt))];
+
+    /// <summary>
+    /// Delivery problems (mail server down) must not fail the article: the alert stays pending in the outbox
+    /// and the next run or timer sweep delivers it.
+    /// </summary>
+    private async Task DeliverAlertsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await alerts.DeliverPendingAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogDeliveryDeferred(ex);
+        }
+    }
+
     private static string ContentHash(string? title, string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((title ?? "") + "\n" + text))[..16]);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Stored article {ArticleKey} from {Url}: \"{Title}\" ({TextLength} chars, relevant: {Relevant}, approval: {Approval}, story {StoryId})")]
     private partial void LogStored(string articleKey, Uri url, string? title, int textLength, bool relevant, string approval, string storyId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert delivery deferred to the next sweep")]
+    private partial void LogDeliveryDeferred(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleKey} from {Url} unchanged; nothing stored")]
     private partial void LogUnchanged(string articleKey, Uri url);

@@ -7,6 +7,7 @@ using NewsWatch.Assessment;
 using NewsWatch.Extraction;
 using NewsWatch.Feeds;
 using NewsWatch.Fetching;
+using NewsWatch.Infrastructure.Alerts;
 using NewsWatch.Infrastructure.Queues;
 using NewsWatch.Infrastructure.Tables;
 using NewsWatch.Pipeline;
@@ -48,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ProcessArticleJob>();
         services.AddSingleton<StatusReporter>();
 
+        services.AddNewsWatchAlerts(configuration);
         services.AddSingleton<StorageClientFactory>();
         services.AddSingleton<StorageInitializer>();
         services.AddSingleton<IArticleQueue>(sp => new StorageArticleQueue(Storage(sp).Queue(Storage(sp).Options.ArticlesQueue)));
