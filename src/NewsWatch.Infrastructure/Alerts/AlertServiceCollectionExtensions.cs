@@ -1,0 +1,61 @@
+using System.Net.Mail;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NewsWatch.Alerts;
+
+namespace NewsWatch.Infrastructure.Alerts;
+
+/// <summary>Registers approval alerts: the Table outbox, the sender (SMTP if a host is set, else the pickup folder) and the service.</summary>
+public static class AlertServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IAlertService"/> and what it needs, from section "NewsWatch:Alerts". Needs the storage
+    /// registrations of <c>AddNewsWatch</c> (<see cref="StorageClientFactory"/>). Calling it twice is harmless.
+    /// </summary>
+    public static IServiceCollection AddNewsWatchAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(IAlertService)))
+        {
+            // Binding the section twice would append list entries (recipients) a second time.
+            return services;
+        }
+
+        var section = configuration.GetSection(AlertOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AlertOptions>()
+            .Bind(section)
+            .ValidateDataAnnotations()
+            .Validate(o => MailAddress.TryCreate(o.From, out _), "NewsWatch:Alerts:From is not an email address")
+            .Validate(o => o.Recipients.All(r => MailAddress.TryCreate(r, out _)), "NewsWatch:Alerts:Recipients holds an entry that is not an email address")
+            .Validate(o => o.SendLease > TimeSpan.Zero && o.InitialRetryDelay > TimeSpan.Zero, "NewsWatch:Alerts: SendLease and InitialRetryDelay must be positive")
+            .ValidateOnStart();
+        services.AddOptions<AlertTransportOptions>()
+            .Bind(section)
+            .Validate<IOptions<AlertOptions>>(
+                (t, a) => !t.UsesSmtp || a.Value.Recipients.Count > 0,
+                "NewsWatch:Alerts:Recipients must list at least one address when NewsWatch:Alerts:Smtp:Host is set")
+            .Validate<IOptions<AlertOptions>>(
+                (t, a) => !t.UsesSmtp || t.Smtp.Timeout < a.Value.SendLease,
+                "NewsWatch:Alerts:Smtp:Timeout must be shorter than NewsWatch:Alerts:SendLease, or a slow send could be repeated by another instance")
+            .Validate(t => t.Smtp.Port is > 0 and < 65536, "NewsWatch:Alerts:Smtp:Port must be 1-65535")
+            .ValidateOnStart();
+
+        services.AddSingleton<IAlertOutbox>(sp => new TableAlertOutbox(
+            sp.GetRequiredService<StorageClientFactory>().Table(sp.GetRequiredService<IOptions<AlertTransportOptions>>().Value.Table)));
+        services.AddSingleton<IAlertSender>(sp =>
+        {
+            var transport = sp.GetRequiredService<IOptions<AlertTransportOptions>>();
+            return transport.Value.UsesSmtp ? new SmtpAlertSender(transport) : new PickupDirectoryAlertSender(transport);
+        });
+        services.AddSingleton<AlertEmailComposer>();
+        services.AddSingleton<AlertRecorder>();
+        services.AddSingleton<AlertDispatcher>();
+        services.AddSingleton<AlertService>();
+        services.AddSingleton<IAlertService>(sp => sp.GetRequiredService<AlertService>());
+        return services;
+    }
+}
