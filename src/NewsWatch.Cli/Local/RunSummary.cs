@@ -11,6 +11,9 @@ internal sealed class RunSummary
 
     public void Add(PollSummary poll) => _polls.Enqueue(poll);
 
+    /// <summary>The outbox after the last sweep of a <c>--once</c> run.</summary>
+    public NewsWatch.Alerts.AlertDeliveryReport? FinalAlerts { get; set; }
+
     public void Add(ProcessOutcome outcome) => _outcomes.Enqueue(outcome);
 
     public IReadOnlyList<PollSummary> Polls => [.. _polls];
@@ -39,12 +42,12 @@ internal sealed class RunSummary
         writer.WriteLine($"  unchanged:         {Count(ProcessStatus.Unchanged)}");
         writer.WriteLine($"  failed for good:   {Count(ProcessStatus.Failed)}");
         writer.WriteLine($"  dead-lettered:     {poisoned}");
-        if (lastPoll?.Alerts is { } alerts)
+        if ((FinalAlerts ?? lastPoll?.Alerts) is { } alerts)
         {
-            writer.WriteLine($"  alerts:            {alerts.Sent} sent this sweep, {alerts.Pending} pending, {alerts.Failed} failed");
+            writer.WriteLine($"  alerts pending:    {alerts.Pending} (last sweep sent {alerts.Sent}, {alerts.Failed} failed)");
         }
 
-        var outbox = _polls.Select(p => p.Alerts?.PickupDirectory).LastOrDefault(d => d is not null);
+        var outbox = (FinalAlerts ?? lastPoll?.Alerts)?.PickupDirectory;
         if (outbox is not null)
         {
             writer.WriteLine($"  alert emails:      {outbox} ({Directory.EnumerateFiles(outbox, "*.eml").Count()} .eml files)");

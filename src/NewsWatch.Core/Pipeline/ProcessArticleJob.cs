@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NewsWatch.Alerts;
 using NewsWatch.Articles;
 using NewsWatch.Assessment;
@@ -44,6 +45,7 @@ public sealed partial class ProcessArticleJob(
     StoryFingerprinter fingerprinter,
     IStoryIndex stories,
     IAlertService alerts,
+    IOptions<WatchSubjectOptions> subject,
     IArticleStore store,
     TimeProvider time,
     ILogger<ProcessArticleJob> logger)
@@ -137,9 +139,9 @@ public sealed partial class ProcessArticleJob(
         return new ProcessOutcome(key, ProcessStatus.Failed, message.Title, reason);
     }
 
-    private static List<ApprovalNotice> Notices(ArticleRecord article, Assessment.Assessment assessment) =>
+    private List<ApprovalNotice> Notices(ArticleRecord article, Assessment.Assessment assessment) =>
         [.. assessment.Events.Select(e => new ApprovalNotice(
-            e.Key, e.Subject, e.Regulator, e.Kind, e.Status.ToString().ToLowerInvariant(), e.Evidence, article.Key,
+            e.Key, subject.Value.Name is { Length: > 0 } name ? name : e.Subject, e.Regulator, e.Kind, e.Status.ToString().ToLowerInvariant(), e.Evidence, article.Key,
             article.Url, article.Title, article.SiteName ?? article.Url.Host, article.Published, article.ProcessedAt))];
 
     /// <summary>

@@ -27,7 +27,12 @@ public static class ServiceCollectionExtensions
         services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.Section));
         services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection("NewsWatch:Extraction"));
         services.AddOptions<StorageOptions>().Configure(o => BindStorage(o, configuration));
-        services.AddOptions<WatchSubjectOptions>().Bind(configuration.GetSection(WatchSubjectOptions.SectionName));
+        services.AddSingleton<IOptions<WatchSubjectOptions>>(_ =>
+        {
+            // No "WatchSubject" section means the default subject, Xiaomi's EV business.
+            var configured = configuration.GetSection(WatchSubjectOptions.SectionName).Get<WatchSubjectOptions>();
+            return Options.Create(configured is null || configured.IsEmpty ? WatchSubjectOptions.XiaomiEv() : configured);
+        });
         services.AddOptions<StoryOptions>().Bind(configuration.GetSection("NewsWatch:" + StoryOptions.SectionName));
 
         services.AddHttpClient<WebFetcher>()

@@ -27,7 +27,8 @@ internal sealed class PipelineHarness : IDisposable
             new StaticOptionsMonitor<PipelineOptions>(pipeline), TimeProvider.System, NullLogger<PollFeedsJob>.Instance);
         Process = new ProcessArticleJob(
             new ArticleFetcher(fetcher, fetchOptions, TimeProvider.System), extractor, ArticleAssessor.ForXiaomiEv(),
-            new StoryFingerprinter(Options.Create(new StoryOptions())), Stories, Alerts.Object, Articles, TimeProvider.System,
+            new StoryFingerprinter(Options.Create(new StoryOptions())), Stories, Alerts.Object,
+            Options.Create(WatchSubjectOptions.XiaomiEv()), Articles, TimeProvider.System,
             NullLogger<ProcessArticleJob>.Instance);
     }
 
