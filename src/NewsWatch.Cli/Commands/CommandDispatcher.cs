@@ -44,6 +44,7 @@ internal static class CommandDispatcher
     private static readonly HashSet<string> ValueOptions =
     [
         "config", "corpus", "out", "data", "passes", "concurrency", "seconds", "key", "limit", "format", "port", "runs",
+        "subject",
     ];
 
     private static bool Matches(string name, string[] args)

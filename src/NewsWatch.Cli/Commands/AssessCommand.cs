@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NewsWatch.Articles;
+using NewsWatch.Assessment;
+using NewsWatch.Assessment.Evaluation;
+using NewsWatch.Cli.Local;
+using NewsWatch.Extraction;
+using NewsWatch.Extraction.Decoding;
+using NewsWatch.Fetching;
+using NewsWatch.Infrastructure.Composition;
+using NewsWatch.Stories;
+
+namespace NewsWatch.Cli.Commands;
+
+/// <summary>
+/// <c>newswatch assess</c>: relevance, approval events and their reasons for one or more articles
+/// (.txt: first line is the title; .html/.gz: extracted first; http(s) URL: fetched and extracted),
+/// and the story each falls into among the ones given.
+/// </summary>
+internal sealed class AssessCommand(CliContext context) : ICliCommand
+{
+    private const int MaxFileBytes = 64 * 1024 * 1024;
+
+    public string Name => "assess";
+
+    public string Usage => "assess <file|url>... [--json] [--subject FILE]   relevance, approval events and reasons; stories among the inputs";
+
+    public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
+    {
+        if (args.Positionals.Count == 0)
+        {
+            throw new CliUsageException("missing a file or URL");
+        }
+
+        var subject = args.Get("subject") is { } file ? AssessmentJson.LoadWatchSubject(context.ResolvePath(file)) : WatchSubjectOptions.XiaomiEv();
+        var assessor = new ArticleAssessor(Options.Create(subject));
+        var inputs = new List<(string Source, AssessmentInput Input)>();
+        foreach (var source in args.Positionals)
+        {
+            try
+            {
+                inputs.Add((source, await LoadAsync(source, cancellationToken)));
+            }
+            catch (Exception ex) when (ex is ExtractionException or FetchException or IOException or UnauthorizedAccessException)
+            {
+                await context.Error.WriteLineAsync($"newswatch assess: {source}: {ex.Message}");
+                return 1;
+            }
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var stories = await StoryGrouping.AssignAllAsync(
+            new StoryFingerprinter(Options.Create(new StoryOptions())),
+            new InMemoryStoryIndex(Options.Create(new StoryOptions())),
+            [.. inputs.Select(i => (i.Source, i.Input.Text, i.Input.Published ?? now))],
+            cancellationToken);
+        var results = inputs.Select((i, n) => (i.Source, Assessment: assessor.Assess(i.Input), Story: stories[n])).ToList();
+        await context.Out.WriteLineAsync(args.Has("json") ? ToJson(results) : ToText(results));
+        return 0;
+    }
+
+    private async Task<AssessmentInput> LoadAsync(string source, CancellationToken ct)
+    {
+        if (Uri.TryCreate(source, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            return FromExtraction(new ArticleExtractor().Extract(await FetchAsync(url, ct)), url);
+        }
+
+        var path = context.ResolvePath(source);
+        if (path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+        {
+            // Plain text: the first line is the title.
+            var text = (await File.ReadAllTextAsync(path, ct)).ReplaceLineEndings("\n");
+            var newline = text.IndexOf('\n', StringComparison.Ordinal);
+            return newline < 0
+                ? new AssessmentInput(null, text, new Uri(path), null, null)
+                : new AssessmentInput(text[..newline], text[(newline + 1)..], new Uri(path), null, null);
+        }
+
+        var fileUrl = new Uri(path);
+        var page = new Article(fileUrl, fileUrl, null, null, CompressedContent.ReadFile(path, MaxFileBytes), File.GetLastWriteTimeUtc(path));
+        return FromExtraction(new ArticleExtractor().Extract(page), fileUrl);
+    }
+
+    private static AssessmentInput FromExtraction(ArticleExtraction e, Uri url) =>
+        new(e.Title, e.Text, e.CanonicalUrl ?? url, e.Published, e.Language);
+
+    private static async Task<Article> FetchAsync(Uri url, CancellationToken ct)
+    {
+        await using var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddNewsWatch(LocalConfiguration.Load(null))
+            .BuildServiceProvider();
+        return await services.GetRequiredService<ArticleFetcher>().FetchAsync(url, ct);
+    }
+
+    private static string ToText(List<(string Source, Assessment.Assessment Assessment, StoryAssignment Story)> results)
+    {
+        var s = new System.Text.StringBuilder();
+        foreach (var (source, a, story) in results)
+        {
+            s.Append(CultureInfo.InvariantCulture, $"== {source}\n");
+            s.Append(CultureInfo.InvariantCulture, $"relevant: {(a.Relevance.IsRelevant ? "yes" : "no")} (score {a.Relevance.Score:0.00})\n");
+            foreach (var r in a.Relevance.Reasons)
+            {
+                Reason(s, "  ", r);
+            }
+
+            s.Append(CultureInfo.InvariantCulture, $"approval: {RelevanceEvaluation.ApprovalLabel(a)}\n");
+            foreach (var e in a.Events)
+            {
+                s.Append(CultureInfo.InvariantCulture, $"  event {e.Key}: {e.Status.ToString().ToLowerInvariant()}\n    evidence: {e.Evidence}\n");
+                foreach (var r in e.Reasons)
+                {
+                    Reason(s, "    ", r);
+                }
+            }
+
+            foreach (var r in a.ApprovalNotes)
+            {
+                Reason(s, "  ", r);
+            }
+
+            if (story.IsNew)
+            {
+                s.Append(CultureInfo.InvariantCulture, $"story: {story.StoryId} (new)\n\n");
+            }
+            else
+            {
+                s.Append(CultureInfo.InvariantCulture, $"story: {story.StoryId} (joined, similarity {story.Similarity:0.00})\n\n");
+            }
+        }
+
+        return s.ToString().TrimEnd();
+    }
+
+    private static void Reason(System.Text.StringBuilder s, string indent, AssessmentReason r)
+    {
+        s.Append(CultureInfo.InvariantCulture, $"{indent}{r.Signal}: {r.Detail}\n");
+        if (r.Sentence is { } sentence)
+        {
+            s.Append(CultureInfo.InvariantCulture, $"{indent}  \"{sentence}\"\n");
+        }
+    }
+
+    private static string ToJson(List<(string Source, Assessment.Assessment Assessment, StoryAssignment Story)> results)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartArray();
+            foreach (var (source, a, story) in results)
+            {
+                w.WriteStartObject();
+                w.WriteString("source", source);
+                w.WriteString("approval", RelevanceEvaluation.ApprovalLabel(a));
+                w.WritePropertyName("assessment");
+                JsonSerializer.Serialize(w, a, AssessmentJson.Default.Assessment);
+                w.WriteStartObject("story");
+                w.WriteString("id", story.StoryId);
+                w.WriteBoolean("isNew", story.IsNew);
+                w.WriteNumber("similarity", story.Similarity);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,154 @@
+using NewsWatch.Assessment.Matching;
+using NewsWatch.Assessment.Text;
+
+namespace NewsWatch.Assessment;
+
+/// <summary>A sentence with its zone and the range of its term matches in <see cref="AnalyzedText.Matches"/>.</summary>
+internal readonly record struct AnalyzedSentence(int Start, int End, int Paragraph, TextZone Zone, int FirstMatch, int MatchCount)
+{
+    public int MatchEnd => FirstMatch + MatchCount;
+}
+
+/// <summary>
+/// An article split into sentences with every vocabulary match, computed once and read by both the
+/// relevance scorer and the approval detector.
+/// </summary>
+internal sealed class AnalyzedText
+{
+    /// <summary>Sentences after the title that count as the lead; shorter fragments (captions, datelines) do not count.</summary>
+    public const int LeadSentences = 2;
+
+    private const int MinLeadTokens = 4;
+    private const int MaxHeadlineLength = 160;
+
+    private AnalyzedText(string text, AssessmentVocabulary vocabulary, List<AnalyzedSentence> sentences, List<TermMatch> matches)
+    {
+        Text = text;
+        Vocabulary = vocabulary;
+        Sentences = sentences;
+        Matches = matches;
+        InheritedParty = DiscourseTopics.Inherited(text, sentences, matches, vocabulary);
+    }
+
+    public string Text { get; }
+
+    public AssessmentVocabulary Vocabulary { get; }
+
+    public IReadOnlyList<AnalyzedSentence> Sentences { get; }
+
+    public IReadOnlyList<TermMatch> Matches { get; }
+
+    /// <summary>Per sentence, the company its references without a name point to, or -1 (see <see cref="DiscourseTopics"/>).</summary>
+    public IReadOnlyList<int> InheritedParty { get; }
+
+    public string SentenceString(in AnalyzedSentence s) => Text.Substring(s.Start, s.End - s.Start);
+
+    public ref readonly TermInfo Info(in TermMatch m) => ref Vocabulary[m.TermId];
+
+    /// <summary>
+    /// Analyses <paramref name="title"/> and <paramref name="body"/>. Without a title, a short first line
+    /// that does not end like a sentence is taken as the headline.
+    /// </summary>
+    public static AnalyzedText Analyze(string? title, string body, AssessmentVocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var text = string.IsNullOrWhiteSpace(title) ? body : string.Concat(title.Trim(), "\n", body);
+        var titleEnd = string.IsNullOrWhiteSpace(title) ? HeadlineEnd(body) : title.Trim().Length;
+
+        var spans = new List<SentenceSpan>();
+        SentenceSegmenter.Split(text, spans);
+        var matches = new List<TermMatch>(64);
+        vocabulary.Matcher.FindAll(text, matches);
+        RemoveSynonymousDuplicates(matches, vocabulary);
+
+        var sentences = new List<AnalyzedSentence>(spans.Count);
+        var m = 0;
+        var leadCount = 0;
+        foreach (var span in spans)
+        {
+            while (m < matches.Count && matches[m].Start < span.Start)
+            {
+                m++;
+            }
+
+            var first = m;
+            while (m < matches.Count && matches[m].End <= span.End)
+            {
+                m++;
+            }
+
+            TextZone zone;
+            if (span.End <= titleEnd)
+            {
+                zone = TextZone.Title;
+            }
+            else if (leadCount < LeadSentences)
+            {
+                zone = TextZone.Lead;
+                if (Scripts.CountTokens(text.AsSpan(span.Start, span.Length)) >= MinLeadTokens)
+                {
+                    leadCount++;
+                }
+            }
+            else
+            {
+                zone = TextZone.Body;
+            }
+
+            sentences.Add(new AnalyzedSentence(span.Start, span.End, span.Paragraph, zone, first, m - first));
+        }
+
+        return new AnalyzedText(text, vocabulary, sentences, matches);
+    }
+
+    /// <summary>
+    /// Two vocabulary entries can match the same words with the same meaning ("licence" listed for
+    /// English and "licence*" for French); keep one, so the words count once.
+    /// </summary>
+    private static void RemoveSynonymousDuplicates(List<TermMatch> matches, AssessmentVocabulary vocabulary)
+    {
+        var write = 0;
+        for (var read = 0; read < matches.Count; read++)
+        {
+            var m = matches[read];
+            var duplicate = false;
+            for (var k = write - 1; k >= 0 && matches[k].Start == m.Start; k--)
+            {
+                if (matches[k].End == m.End && vocabulary[matches[k].TermId].Kind == vocabulary[m.TermId].Kind
+                    && vocabulary[matches[k].TermId].Ref == vocabulary[m.TermId].Ref)
+                {
+                    duplicate = true;
+                    break;
+                }
+            }
+
+            if (!duplicate)
+            {
+                matches[write++] = m;
+            }
+        }
+
+        matches.RemoveRange(write, matches.Count - write);
+    }
+
+    private static int HeadlineEnd(string body)
+    {
+        var start = 0;
+        while (start < body.Length && char.IsWhiteSpace(body[start]))
+        {
+            start++;
+        }
+
+        var end = body.IndexOf('\n', start);
+        if (end < 0)
+        {
+            return 0;
+        }
+
+        var line = body.AsSpan(start, end - start).TrimEnd();
+        var endsLikeSentence = line.Length > 0 && line[^1] is '.' or '。' or '!' or '?' or '！' or '？' or ':' or ',' or '，';
+        return line.Length is > 0 and <= MaxHeadlineLength && !endsLikeSentence && Scripts.CountTokens(line) >= 3
+            ? start + line.Length
+            : 0;
+    }
+}

@@ -1,0 +1,41 @@
+using NewsWatch.Assessment.Text;
+
+namespace NewsWatch.Assessment.Approval;
+
+/// <summary>
+/// One sentence's statement about an approval for the watched subject, before the article's
+/// statements are weighed against each other.
+/// </summary>
+/// <param name="Sentence">Index of the sentence in the analysed text.</param>
+/// <param name="Zone">Where the sentence sits.</param>
+/// <param name="Regulator">Index of the named regulator, or -1 when the sentence names none.</param>
+/// <param name="KindCues">Kind cues in the sentence, as (regulator, kind) index pairs packed by <see cref="PackKind"/>.</param>
+/// <param name="Status">What the sentence says happened.</param>
+/// <param name="IsBackground">Told as backstory (past perfect, "previously"): a grant is dropped, other statements weigh half.</param>
+/// <param name="IsHedged">Attributed to sources ("reportedly"): still counts.</param>
+/// <param name="IsRequirement">Pending only because something is still required ("still needs"): weighs half.</param>
+/// <param name="IsExplicit">The sentence itself names both the subject and the regulator: the most specific evidence an article offers.</param>
+/// <param name="Anchor">The approval word or verb.</param>
+/// <param name="Cue">The word that decided the status.</param>
+internal readonly record struct ApprovalClaim(
+    int Sentence,
+    TextZone Zone,
+    int Regulator,
+    IReadOnlyList<int> KindCues,
+    ApprovalStatus Status,
+    bool IsBackground,
+    bool IsHedged,
+    bool IsRequirement,
+    bool IsExplicit,
+    string Anchor,
+    string Cue)
+{
+    public static int PackKind(int regulator, int kind) => (regulator << 8) | kind;
+
+    /// <summary>
+    /// Evidence weight: position (title 3, lead 2, body 1); halved for backstory and for a mere
+    /// requirement; half as much again when the sentence names both subject and regulator.
+    /// </summary>
+    public double Weight =>
+        Relevance.RelevanceScorer.ZoneWeight(Zone) * (IsBackground ? 0.5 : 1) * (IsRequirement ? 0.5 : 1) * (IsExplicit ? 1.5 : 1);
+}

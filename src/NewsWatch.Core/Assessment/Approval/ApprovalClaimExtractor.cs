@@ -1,0 +1,267 @@
+using NewsWatch.Assessment.Matching;
+
+namespace NewsWatch.Assessment.Approval;
+
+/// <summary>
+/// Finds the sentences that say something about an approval for the watched subject. For each
+/// approval word it asks: whose approval is it (<see cref="NearestParty"/>; a sentence naming no
+/// company continues the one the previous sentences were about, or — at the start of an excerpt —
+/// anticipates the one the next sentence names), is it regulatory
+/// (a named regulator, an authority or a licence word in view), is it a recall or investigation
+/// instead, and what status do the words around it give (<see cref="ApprovalStatusClassifier"/>).
+/// Within one sentence, the last statement about a regulator wins: "listed in the catalogue, a step
+/// needed to obtain the licence" is pending, "after months of delays, it has received approval" granted.
+/// </summary>
+internal static class ApprovalClaimExtractor
+{
+    private const int MaxIgnoredReasons = 5;
+
+    public static List<ApprovalClaim> Extract(AnalyzedText text, bool articleIsRelevant, List<AssessmentReason> reasons)
+    {
+        var claims = new List<ApprovalClaim>();
+        var ignored = 0;
+        Span<int> clauseBuffer = stackalloc int[256];
+        for (var si = 0; si < text.Sentences.Count; si++)
+        {
+            var sentence = text.Sentences[si];
+            var buffer = sentence.MatchCount <= clauseBuffer.Length ? clauseBuffer : new int[sentence.MatchCount];
+            var v = new SentenceView(text, sentence, buffer);
+            // At the start of an excerpt nothing is carried yet: the next sentence may name the company.
+            var inherited = text.InheritedParty[si] >= 0 ? text.InheritedParty[si]
+                : si + 1 < text.Sentences.Count ? FirstParty(text, text.Sentences[si + 1])
+                : -1;
+            ExtractSentence(v, si, inherited, articleIsRelevant, claims, reasons, ref ignored);
+        }
+
+        return claims;
+    }
+
+    private static void ExtractSentence(
+        in SentenceView v, int sentenceIndex, int inheritedParty, bool articleIsRelevant, List<ApprovalClaim> claims,
+        List<AssessmentReason> reasons, ref int ignored)
+    {
+        var firstClaim = claims.Count;
+        var notedSentence = false;
+        for (var a = 0; a < v.Count; a++)
+        {
+            if (!v.Kind(a).IsApprovalAnchor())
+            {
+                continue;
+            }
+
+            var verdict = ApprovalStatusClassifier.Classify(v, a);
+            if (verdict.Status is not { } status)
+            {
+                continue;
+            }
+
+            var party = NearestParty(v, a);
+            var explicitSubject = party == AssessmentVocabulary.Subject;
+            if (party < 0)
+            {
+                party = inheritedParty;
+            }
+
+            if (WhyNotCounted(v, sentenceIndex, a, party, articleIsRelevant) is { } why)
+            {
+                if (!notedSentence && ignored++ < MaxIgnoredReasons)
+                {
+                    notedSentence = true;
+                    reasons.Add(new AssessmentReason("approval-ignored", $"{status.ToString().ToLowerInvariant()} '{v.MatchText(a)}' not counted: {why}", v.Text.SentenceString(v.Sentence)));
+                }
+
+                continue;
+            }
+
+            var regulator = NearestRegulator(v, a);
+            var claim = new ApprovalClaim(
+                sentenceIndex,
+                v.Sentence.Zone,
+                regulator,
+                KindCues(v),
+                status,
+                verdict.IsBackground,
+                v.Any(TermKind.HedgeCue),
+                verdict.IsRequirement,
+                explicitSubject && regulator >= 0,
+                v.MatchText(a),
+                verdict.Cue >= 0 ? v.MatchText(verdict.Cue) : v.MatchText(a));
+
+            // One statement per regulator and sentence; a later one in the sentence replaces an earlier one.
+            var existing = claims.FindIndex(firstClaim, c => c.Regulator == regulator);
+            if (existing >= 0)
+            {
+                claims[existing] = claim;
+            }
+            else
+            {
+                claims.Add(claim);
+            }
+        }
+    }
+
+    /// <summary>Null when the statement counts for the subject, else why not (shown with the article).</summary>
+    private static string? WhyNotCounted(in SentenceView v, int sentenceIndex, int anchor, int party, bool articleIsRelevant)
+    {
+        if (party < 0)
+        {
+            return "no company in view";
+        }
+
+        if (party != AssessmentVocabulary.Subject)
+        {
+            return $"about {v.Text.Vocabulary.PartyNames[party]}";
+        }
+
+        if (v.Any(TermKind.NonApproval))
+        {
+            return "a recall or investigation, not an approval";
+        }
+
+        if (!IsRegulatory(v, sentenceIndex, anchor))
+        {
+            return "no regulator or authority in view";
+        }
+
+        return !articleIsRelevant && !HasTopic(v) ? "not about the watched business" : null;
+    }
+
+    /// <summary>
+    /// The company an approval word belongs to: the nearest named before it in its own clause, else
+    /// after it in its clause. A clause naming no company ("…because it has been held up in getting a
+    /// licence") usually continues the sentence's main subject; in an article assessed for the subject,
+    /// that is the subject when the sentence named it before the clause, else the nearest company named
+    /// before, else after.
+    /// </summary>
+    private static int NearestParty(in SentenceView v, int anchor)
+    {
+        int beforeClause = -1, before = -1, afterClause = -1, after = -1;
+        var subjectBefore = false;
+        for (var i = 0; i < v.Count; i++)
+        {
+            if (!v.Kind(i).IsParty())
+            {
+                continue;
+            }
+
+            var party = v.Info(i).Ref;
+            var sameClause = v.Clause(i) == v.Clause(anchor);
+            if (i < anchor)
+            {
+                subjectBefore |= party == AssessmentVocabulary.Subject && !sameClause;
+                before = party;
+                beforeClause = sameClause ? party : beforeClause;
+            }
+            else if (after < 0)
+            {
+                after = party;
+                afterClause = sameClause ? party : afterClause;
+            }
+            else if (afterClause < 0 && sameClause)
+            {
+                afterClause = party;
+            }
+        }
+
+        return beforeClause >= 0 ? beforeClause
+            : afterClause >= 0 ? afterClause
+            : subjectBefore ? AssessmentVocabulary.Subject
+            : before >= 0 ? before
+            : after;
+    }
+
+    private static int FirstParty(AnalyzedText text, in AnalyzedSentence s)
+    {
+        for (var i = s.FirstMatch; i < s.MatchEnd; i++)
+        {
+            var info = text.Info(text.Matches[i]);
+            if (info.Kind.IsParty())
+            {
+                return info.Ref;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int NearestRegulator(in SentenceView v, int anchor)
+    {
+        var at = v[anchor];
+        int best = -1, bestDistance = int.MaxValue;
+        for (var i = 0; i < v.Count; i++)
+        {
+            if (v.Kind(i) != TermKind.Regulator)
+            {
+                continue;
+            }
+
+            var m = v[i];
+            var distance = m.End <= at.Start ? at.Start - m.End : m.Start - at.End;
+            if (distance < bestDistance)
+            {
+                best = v.Info(i).Ref;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// A licence word is regulatory by itself; "approval" or "green light" only with a regulator or
+    /// authority in the sentence or next to it ("… the Chinese authorities. This permission is now here.").
+    /// </summary>
+    private static bool IsRegulatory(in SentenceView v, int sentenceIndex, int anchor)
+    {
+        if (v.Kind(anchor) == TermKind.LicenceNoun || HasAuthority(v.Text, v.Sentence) || v.Any(TermKind.LicenceNoun))
+        {
+            return true;
+        }
+
+        var sentences = v.Text.Sentences;
+        return (sentenceIndex > 0 && HasAuthority(v.Text, sentences[sentenceIndex - 1]))
+            || (sentenceIndex + 1 < sentences.Count && HasAuthority(v.Text, sentences[sentenceIndex + 1]));
+    }
+
+    private static bool HasAuthority(AnalyzedText text, in AnalyzedSentence s)
+    {
+        for (var i = s.FirstMatch; i < s.MatchEnd; i++)
+        {
+            if (text.Info(text.Matches[i]).Kind is TermKind.Regulator or TermKind.Authority)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasTopic(in SentenceView v) =>
+        v.Any(TermKind.Topic) || v.Any(TermKind.BusinessFraming) || v.Any(TermKind.SubjectBusiness) || v.Any(TermKind.SubjectProduct);
+
+    private static int[] KindCues(in SentenceView v)
+    {
+        var count = 0;
+        for (var i = 0; i < v.Count; i++)
+        {
+            count += v.Kind(i) == TermKind.KindCue ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var cues = new int[count];
+        count = 0;
+        for (var i = 0; i < v.Count; i++)
+        {
+            if (v.Kind(i) == TermKind.KindCue)
+            {
+                cues[count++] = ApprovalClaim.PackKind(v.Info(i).Ref, v.Info(i).KindRef);
+            }
+        }
+
+        return cues;
+    }
+}

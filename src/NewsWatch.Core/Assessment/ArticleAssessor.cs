@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+using NewsWatch.Assessment.Approval;
+using NewsWatch.Assessment.Matching;
+using NewsWatch.Assessment.Relevance;
+
+namespace NewsWatch.Assessment;
+
+/// <summary>Scores an extracted article for the watch subject and reports the approvals it announces.</summary>
+public interface IArticleAssessor
+{
+    Assessment Assess(AssessmentInput input);
+}
+
+/// <summary>
+/// The assessment stage: one pass of the compiled vocabulary over the text (linear in its length),
+/// then relevance and approval rules over the matches. Thread-safe; build one per watch subject.
+/// </summary>
+public sealed class ArticleAssessor : IArticleAssessor
+{
+    private readonly AssessmentVocabulary _vocabulary;
+    private readonly RelevanceScorer _relevance;
+
+    public ArticleAssessor(IOptions<WatchSubjectOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        // Nothing configured (no "WatchSubject" section) means the default subject.
+        var subject = options.Value.IsEmpty ? WatchSubjectOptions.XiaomiEv() : options.Value;
+        if (string.IsNullOrWhiteSpace(subject.Key))
+        {
+            throw new OptionsValidationException(
+                WatchSubjectOptions.SectionName, typeof(WatchSubjectOptions), ["WatchSubject:Key is required (e.g. \"xiaomi-ev\")"]);
+        }
+
+        _vocabulary = AssessmentVocabulary.Build(subject);
+        _relevance = new RelevanceScorer(subject.RelevanceThreshold);
+    }
+
+    /// <summary>An assessor for the default Xiaomi-EV subject.</summary>
+    public static ArticleAssessor ForXiaomiEv() => new(Options.Create(WatchSubjectOptions.XiaomiEv()));
+
+    public Assessment Assess(AssessmentInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var text = AnalyzedText.Analyze(input.Title, input.Text ?? "", _vocabulary);
+        var relevance = _relevance.Assess(text);
+        var notes = new List<AssessmentReason>();
+        var claims = ApprovalClaimExtractor.Extract(text, relevance.IsRelevant, notes);
+        var events = ApprovalEventResolver.Resolve(text, claims, notes);
+        return new Assessment(relevance, events) { ApprovalNotes = notes };
+    }
+}

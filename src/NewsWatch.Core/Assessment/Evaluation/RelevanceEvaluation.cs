@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace NewsWatch.Assessment.Evaluation;
+
+/// <summary>What the assessor said about one labeled record.</summary>
+/// <param name="Approval">"granted", "pending", "denied" or "none".</param>
+/// <param name="Regulator">Regulator of the primary event, or null when none is named.</param>
+public sealed record ExcerptPrediction(LabeledExcerpt Record, bool Relevant, double Score, string Approval, string? Regulator);
+
+/// <summary>Scores of an assessor on a labeled corpus.</summary>
+public sealed record RelevanceEvaluation(
+    IReadOnlyList<ExcerptPrediction> Predictions,
+    BinaryMetrics Relevance,
+    BinaryMetrics Granted,
+    ConfusionMatrix Approval,
+    int RegulatorsLabeled,
+    int RegulatorsMatched,
+    TimeSpan AssessmentTime)
+{
+    /// <summary>Records labeled pending or none that were reported as granted: must be 0.</summary>
+    public int FalseGrants => Granted.FalsePositives;
+
+    public double ArticlesPerSecond => AssessmentTime > TimeSpan.Zero ? Predictions.Count / AssessmentTime.TotalSeconds : 0;
+
+    public static RelevanceEvaluation Run(IArticleAssessor assessor, IReadOnlyList<LabeledExcerpt> records)
+    {
+        ArgumentNullException.ThrowIfNull(assessor);
+        ArgumentNullException.ThrowIfNull(records);
+        var predictions = new List<ExcerptPrediction>(records.Count);
+        var elapsed = TimeSpan.Zero;
+        foreach (var record in records)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var assessment = assessor.Assess(new AssessmentInput(null, record.Text, null, null, record.Language));
+            elapsed += Stopwatch.GetElapsedTime(start);
+            predictions.Add(new ExcerptPrediction(
+                record,
+                assessment.Relevance.IsRelevant,
+                assessment.Relevance.Score,
+                ApprovalLabel(assessment),
+                assessment.PrimaryEvent is { Regulator: not ApprovalEvent.UnspecifiedRegulator } e ? e.Regulator : null));
+        }
+
+        var relevance = default(BinaryMetrics);
+        var granted = default(BinaryMetrics);
+        var confusion = new ConfusionMatrix(["granted", "pending", "none"]);
+        int labeled = 0, matched = 0;
+        foreach (var p in predictions)
+        {
+            relevance = relevance.Add(p.Relevant, p.Record.Relevant);
+            granted = granted.Add(p.Approval == "granted", p.Record.Approval == "granted");
+            confusion.Add(p.Record.Approval, p.Approval);
+            if (p.Record.Regulator is { } gold && p.Record.Approval != "none")
+            {
+                labeled++;
+                matched += string.Equals(gold, p.Regulator, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            }
+        }
+
+        return new RelevanceEvaluation(predictions, relevance, granted, confusion, labeled, matched, elapsed);
+    }
+
+    /// <summary>The article-level approval label: the primary event's status, or "none".</summary>
+    public static string ApprovalLabel(Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return assessment.ApprovalStatusForArticle?.ToString().ToLowerInvariant() ?? "none";
+    }
+
+    /// <summary>One line per record: {"id","relevant","score","approval","regulator"}.</summary>
+    public void WritePredictions(Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        foreach (var p in Predictions)
+        {
+            using (var json = new Utf8JsonWriter(output))
+            {
+                json.WriteStartObject();
+                json.WriteString("id", p.Record.Id);
+                json.WriteBoolean("relevant", p.Relevant);
+                json.WriteNumber("score", p.Score);
+                json.WriteString("approval", p.Approval);
+                if (p.Regulator is null)
+                {
+                    json.WriteNull("regulator");
+                }
+                else
+                {
+                    json.WriteString("regulator", p.Regulator);
+                }
+
+                json.WriteEndObject();
+            }
+
+            output.WriteByte((byte)'\n');
+        }
+    }
+}

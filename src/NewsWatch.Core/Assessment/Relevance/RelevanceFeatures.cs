@@ -1,0 +1,29 @@
+namespace NewsWatch.Assessment.Relevance;
+
+/// <summary>
+/// The measured quantities a relevance decision is made from; all are position-weighted sentence
+/// counts (title 3, lead 2, body 1) so that the headline and lead weigh more than the tail.
+/// </summary>
+/// <param name="TopicMass">Sentences about the subject that speak of the watched business (business/product names and framing count double).</param>
+/// <param name="OffTopicMass">Sentences about the subject that speak only of its other businesses.</param>
+/// <param name="SubjectSentences">Sentences naming the subject, unweighted.</param>
+/// <param name="SubjectShare">The subject's share of the sentences that name any company, each such sentence split among the companies it names.</param>
+/// <param name="TopOtherShare">The same share for the most prominent other company.</param>
+/// <param name="TopOther">Party index of that company, or -1.</param>
+internal readonly record struct RelevanceFeatures(
+    double TopicMass,
+    double OffTopicMass,
+    int SubjectSentences,
+    double SubjectShare,
+    double TopOtherShare,
+    int TopOther)
+{
+    /// <summary>How much of what is said about the subject concerns the watched business, 0..1.</summary>
+    public double Focus => TopicMass + OffTopicMass <= 0 ? 0 : TopicMass / (TopicMass + OffTopicMass);
+
+    /// <summary>The subject's share against the most prominent other company, 0..1 (0.5 = equally prominent).</summary>
+    public double Prominence => SubjectShare + TopOtherShare <= 0 ? 0 : SubjectShare / (SubjectShare + TopOtherShare);
+
+    /// <summary>Named in a single sentence of an article that names other companies: a comparison, not a subject.</summary>
+    public bool IsPassingMention => SubjectSentences <= 1 && TopOtherShare > 0;
+}

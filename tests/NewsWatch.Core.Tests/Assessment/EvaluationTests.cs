@@ -1,0 +1,102 @@
+using System.Text;
+using NewsWatch.Assessment;
+using NewsWatch.Assessment.Evaluation;
+
+namespace NewsWatch.Core.Tests.Assessment;
+
+public class EvaluationTests
+{
+    [Fact]
+    public void Binary_metrics_compute_precision_recall_and_f1()
+    {
+        var m = default(BinaryMetrics).Add(true, true).Add(true, true).Add(true, false).Add(false, true).Add(false, false);
+
+        Assert.Equal((2, 1, 1, 1), (m.TruePositives, m.FalsePositives, m.FalseNegatives, m.TrueNegatives));
+        Assert.Equal(2.0 / 3, m.Precision, 10);
+        Assert.Equal(2.0 / 3, m.Recall, 10);
+        Assert.Equal(2.0 / 3, m.F1, 10);
+        Assert.Equal(0, default(BinaryMetrics).F1);
+    }
+
+    [Fact]
+    public void Confusion_matrix_counts_pairs_and_adds_unlisted_labels()
+    {
+        var matrix = new ConfusionMatrix(["granted", "pending", "none"]);
+        matrix.Add("granted", "granted");
+        matrix.Add("pending", "granted");
+        matrix.Add("none", "denied");
+
+        Assert.Equal(1, matrix["pending", "granted"]);
+        Assert.Equal(0, matrix["granted", "pending"]);
+        Assert.Equal(["granted", "pending", "none", "denied"], matrix.Labels);
+        Assert.Contains("pending", matrix.Format(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reader_parses_records_and_names_the_bad_line()
+    {
+        var records = LabeledExcerptReader.Read(new StringReader(
+            """
+            {"id": "a", "text": "t1", "relevant": true, "approval": "granted", "regulator": "NDRC", "lang": "en"}
+
+            {"id": "b", "text": "t2", "relevant": false, "approval": "none", "regulator": null}
+            """));
+
+        Assert.Equal([("a", true, "granted", "NDRC"), ("b", false, "none", null)], records.Select(r => (r.Id, r.Relevant, r.Approval, r.Regulator)));
+        var error = Assert.Throws<FormatException>(() => LabeledExcerptReader.Read(new StringReader("{\"id\": \"a\"}\n{ nope")));
+        Assert.StartsWith("line 1:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluation_scores_predictions_and_writes_one_json_line_per_record()
+    {
+        LabeledExcerpt[] records =
+        [
+            new("g", "granted text", true, "granted", "NDRC", "en"),
+            new("p", "pending text", true, "pending", null, "en"),
+            new("n", "none text", false, "none", null, "en"),
+        ];
+        var evaluation = RelevanceEvaluation.Run(new ScriptedAssessor(), records);
+
+        Assert.Equal(1, evaluation.Granted.TruePositives);
+        Assert.Equal(1, evaluation.FalseGrants);
+        Assert.Equal(1, evaluation.Relevance.FalseNegatives);
+        Assert.Equal((1, 1), (evaluation.RegulatorsLabeled, evaluation.RegulatorsMatched));
+
+        using var output = new MemoryStream();
+        evaluation.WritePredictions(output);
+        Assert.Equal(
+            """
+            {"id":"g","relevant":true,"score":0.9,"approval":"granted","regulator":"NDRC"}
+            {"id":"p","relevant":false,"score":0.1,"approval":"granted","regulator":null}
+            {"id":"n","relevant":false,"score":0.1,"approval":"none","regulator":null}
+
+            """.ReplaceLineEndings("\n"),
+            Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    [Fact]
+    public void Throughput_counts_every_timed_item()
+    {
+        var calls = 0;
+        var t = Throughput.Measure(3, 4, _ => calls++);
+
+        Assert.Equal(3 * (4 + 2), calls);
+        Assert.Equal((3, 4), (t.Items, t.Passes));
+        Assert.True(t.Elapsed > TimeSpan.Zero);
+    }
+
+    /// <summary>Grants everything whose text says "granted" or "pending" (a deliberately wrong grant for "pending").</summary>
+    private sealed class ScriptedAssessor : IArticleAssessor
+    {
+        public NewsWatch.Assessment.Assessment Assess(AssessmentInput input)
+        {
+            var grants = !input.Text.StartsWith("none", StringComparison.Ordinal);
+            var regulator = input.Text.StartsWith("granted", StringComparison.Ordinal) ? "NDRC" : ApprovalEvent.UnspecifiedRegulator;
+            ApprovalEvent[] events = grants
+                ? [new ApprovalEvent($"s|{regulator}|k", "s", regulator, "k", ApprovalStatus.Granted, input.Text, [])]
+                : [];
+            return new(new RelevanceResult(regulator == "NDRC", regulator == "NDRC" ? 0.9 : 0.1, []), events);
+        }
+    }
+}

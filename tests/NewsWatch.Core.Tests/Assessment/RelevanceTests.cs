@@ -1,0 +1,84 @@
+using NewsWatch.Assessment;
+
+namespace NewsWatch.Core.Tests.Assessment;
+
+public class RelevanceTests
+{
+    private static readonly ArticleAssessor Assessor = ArticleAssessor.ForXiaomiEv();
+
+    private static RelevanceResult Relevance(string? title, string text) =>
+        Assessor.Assess(new AssessmentInput(title, text, null, null, null)).Relevance;
+
+    [Fact]
+    public void Xiaomi_ev_deliveries_are_relevant_with_reasons_quoting_sentences()
+    {
+        var r = Relevance(
+            "Xiaomi delivers 20,000 SU7 sedans in a month",
+            "Xiaomi's car unit handed over more than 20,000 electric vehicles in October.\nThe company expects its Beijing factory to add a second shift.");
+
+        Assert.True(r.IsRelevant);
+        Assert.True(r.Score > 0.8, $"score {r.Score}");
+        Assert.Contains(r.Reasons, x => x.Signal == "subject-topic" && x.Sentence!.Contains("SU7", StringComparison.Ordinal));
+        Assert.StartsWith("score", r.Reasons[0].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Xiaomi_phone_news_is_not_relevant()
+    {
+        var r = Relevance(
+            "Xiaomi 15 Ultra camera leak",
+            "A leaked photo shows the Xiaomi 15 Ultra with a Leica periscope camera.\nThe smartphone runs HyperOS on a Snapdragon chip.\nXiaomi will launch the phone in March.");
+
+        Assert.False(r.IsRelevant);
+        Assert.Contains(r.Reasons, x => x.Signal == "subject-off-topic");
+    }
+
+    [Fact]
+    public void A_passing_mention_in_another_carmakers_story_is_not_relevant()
+    {
+        var r = Relevance(
+            "Tesla cuts Model Y prices in China",
+            "Tesla lowered prices again as BYD expands its lineup.\nBuyers could also look at the Xiaomi SU7 or a BYD Seal.\nTesla said deliveries would recover in the second half.\nAnalysts expect Tesla to keep its margins under pressure.");
+
+        Assert.False(r.IsRelevant);
+        Assert.Contains("passing mention", r.Reasons[0].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_co_main_subject_next_to_a_rival_is_relevant()
+    {
+        var r = Relevance(
+            "Xiaomi SU7 outsells Tesla Model 3 in December",
+            "The Xiaomi SU7 sold more cars than the Tesla Model 3 last month.\nTesla has cut prices twice.\nXiaomi plans to raise output at its EV plant.\nTesla is betting on the new Model Y.");
+
+        Assert.True(r.IsRelevant);
+    }
+
+    [Fact]
+    public void Company_without_its_business_words_is_not_enough()
+    {
+        var r = Relevance("Xiaomi opens a store", "Xiaomi opened a flagship store in Paris.\nThe store sells household goods.");
+
+        Assert.False(r.IsRelevant);
+    }
+
+    [Theory]
+    [InlineData("小米汽车交付新车", "小米汽车本月交付了两万辆电动汽车。雷军表示工厂将继续扩产。")]
+    [InlineData("小米汽車交付新車", "小米汽車本月交付了兩萬輛電動汽車。雷軍表示工廠將繼續擴產。")]
+    [InlineData(null, "Xiaomi hat im Oktober mehr als 20.000 Elektroautos ausgeliefert. Der Konzern baut sein Werk in Peking aus.")]
+    public void Chinese_in_both_scripts_and_other_languages_are_understood(string? title, string text) =>
+        Assert.True(Relevance(title, text).IsRelevant);
+
+    [Fact]
+    public void Text_in_an_unlisted_language_degrades_to_what_names_and_numbers_say()
+    {
+        // Turkish is not in the vocabulary: the model name still carries subject and topic.
+        var r = Relevance(null, "Xiaomi SU7 Türkiye'de tanıtıldı. SU7 ilk elektrikli modeli.");
+
+        Assert.True(r.IsRelevant);
+        Assert.False(Relevance(null, "Xiaomi yeni bir mağaza açtı.").IsRelevant);
+    }
+
+    [Fact]
+    public void Empty_text_is_not_relevant() => Assert.False(Relevance(null, "").IsRelevant);
+}
