@@ -5,5 +5,16 @@ internal static class CommandCatalog
 {
     public static IReadOnlyList<ICliCommand> All(CliContext context) =>
     [
+        new RunCommand(context),
+        new StatusCommand(context),
+        new EvalExtractionCommand(context),
+        new ExtractCommand(context),
+        new BenchExtractionCommand(context),
+        new AssessCommand(context),
+        new EvalRelevanceCommand(context),
+        new AlertsListCommand(context),
+        new AlertsResendCommand(context),
+        new BenchStorageCommand(context),
+        new BenchStartupCommand(context),
     ];
 }

@@ -1,0 +1,17 @@
+namespace NewsWatch.Extraction;
+
+/// <summary>Limits and switches for the extraction stage (configuration section "Extraction").</summary>
+public sealed class ExtractionOptions
+{
+    public const string SectionName = "Extraction";
+
+    /// <summary>
+    /// Largest body accepted. News pages are rarely above 3 MB even with inline JSON; a bigger body is
+    /// almost always a feed dump or a binary mislabelled as HTML, and parsing it costs seconds and
+    /// hundreds of megabytes, so it is refused instead.
+    /// </summary>
+    public int MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Extract the article text (the metadata is always read). Off for callers that only need metadata.</summary>
+    public bool ExtractText { get; set; } = true;
+}
