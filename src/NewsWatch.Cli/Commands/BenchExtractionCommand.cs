@@ -42,6 +42,7 @@ internal sealed class BenchExtractionCommand(CliContext context) : ICliCommand
 
         var megabytes = pages.Sum(p => (long)p.Html.Length) / 1e6;
         await Out($"corpus: {pages.Count} pages, {megabytes:F2} MB, preloaded in memory; {warmPasses} warm pass(es) each, median pass reported");
+        await Out($"machine: {Environment.ProcessorCount} cores, load average {Load()} at start");
         await Out($"{"",-48} {"pages/s",9} {"MB/s",8} {"pages/CPU-s",12} {"peak MB",8}");
 
         var report = ExtractionBenchmark.Run(new ArticleExtractor(), pages, warmPasses, cancellationToken);
@@ -72,6 +73,7 @@ internal sealed class BenchExtractionCommand(CliContext context) : ICliCommand
         }
 
         await Out($"peak memory (whole .NET process, all phases): {report.ProcessPeakWorkingSetBytes / 1048576.0:F0} MB");
+        await Out($"load average at end: {Load()} (wall-clock ratios on a busy machine favour whichever extractor ran in the quieter moment; CPU-time ratios less so)");
         return 0;
     }
 
@@ -97,6 +99,8 @@ internal sealed class BenchExtractionCommand(CliContext context) : ICliCommand
             return null;
         }
     }
+
+    private static string Load() => LoadAverage.OneMinute()?.ToString("F1", CultureInfo.InvariantCulture) ?? "unknown";
 
     private static string Ratio(double numerator, double denominator) =>
         denominator > 0 ? (numerator / denominator).ToString("F2", CultureInfo.InvariantCulture) : "n/a";
