@@ -1,9 +1,10 @@
 namespace NewsWatch.Extraction;
 
-/// <summary>Limits and switches for the extraction stage (configuration section "Extraction").</summary>
+/// <summary>Limits and switches for the extraction stage (configuration section "NewsWatch:Extraction").</summary>
 public sealed class ExtractionOptions
 {
-    public const string SectionName = "Extraction";
+    /// <summary>Where the composition root binds these options from.</summary>
+    public const string SectionName = "NewsWatch:Extraction";
 
     /// <summary>
     /// Largest body accepted. News pages are rarely above 3 MB even with inline JSON; a bigger body is
