@@ -1,9 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsWatch.Alerts;
 using NewsWatch.Cli.Local;
 using NewsWatch.Infrastructure.Alerts;
-using NewsWatch.Infrastructure.Composition;
 
 namespace NewsWatch.Cli.Commands;
 
@@ -13,32 +11,24 @@ namespace NewsWatch.Cli.Commands;
 /// </summary>
 internal sealed class AlertsCommand : IAsyncDisposable
 {
-    private readonly LocalEnvironment _environment;
-    private readonly ServiceProvider _services;
+    private readonly LocalServices _services;
 
-    private AlertsCommand(LocalEnvironment environment, ServiceProvider services)
-    {
-        _environment = environment;
-        _services = services;
-    }
+    private AlertsCommand(LocalServices services) => _services = services;
 
     public IAlertOutbox Outbox => _services.GetRequiredService<IAlertOutbox>();
 
     public AlertDispatcher Dispatcher => _services.GetRequiredService<AlertDispatcher>();
 
-    public static async Task<AlertsCommand> OpenAsync(CliContext context, CliArguments args, CancellationToken cancellationToken)
-    {
-        var configFile = args.Get("config") is { } c ? context.ResolvePath(c) : null;
-        var config = LocalConfiguration.Load(configFile);
-        config["NewsWatch:Sample:SeedsDirectory"] = null; // these commands read and send alerts only
-        var environment = await LocalEnvironment.StartAsync(config, TextWriter.Null, cancellationToken);
-        var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(args.Has("verbose") ? LogLevel.Information : LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true))
-            .AddNewsWatch(config)
-            .AddNewsWatchAlerts(config)
-            .BuildServiceProvider();
-        return new AlertsCommand(environment, services);
-    }
+    public static async Task<AlertsCommand> OpenAsync(CliContext context, CliArguments args, CancellationToken cancellationToken) =>
+        new(await LocalServices.BuildAsync(
+            new LocalServicesSetup
+            {
+                ConfigFile = args.Get("config") is { } c ? context.ResolvePath(c) : null,
+                StorageOnly = true, // these commands read and send alerts only
+                Logging = b => b.SetMinimumLevel(args.Has("verbose") ? LogLevel.Information : LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true),
+                Services = (s, config) => s.AddNewsWatchAlerts(config),
+            },
+            cancellationToken));
 
     /// <summary>Resolves what the user typed (id, id prefix, alert key or event key) to exactly one alert.</summary>
     public async Task<AlertRecord> FindOneAsync(string key, CancellationToken cancellationToken)
@@ -56,9 +46,5 @@ internal sealed class AlertsCommand : IAsyncDisposable
     public static string Time(DateTimeOffset? t) =>
         t is { } v ? v.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : "-";
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _environment.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -1,17 +1,11 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NewsWatch.Articles;
 using NewsWatch.Assessment;
 using NewsWatch.Assessment.Evaluation;
-using NewsWatch.Cli.Local;
 using NewsWatch.Extraction;
-using NewsWatch.Extraction.Decoding;
 using NewsWatch.Fetching;
-using NewsWatch.Infrastructure.Composition;
 using NewsWatch.Stories;
 
 namespace NewsWatch.Cli.Commands;
@@ -65,13 +59,9 @@ internal sealed class AssessCommand(CliContext context) : ICliCommand
 
     private async Task<AssessmentInput> LoadAsync(string source, CancellationToken ct)
     {
-        if (Uri.TryCreate(source, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
-        {
-            return FromExtraction(new ArticleExtractor().Extract(await FetchAsync(url, ct)), url);
-        }
-
-        var path = context.ResolvePath(source);
-        if (path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+        if (!ArticleSource.IsWebAddress(source, out _)
+            && context.ResolvePath(source) is var path
+            && path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
         {
             // Plain text: the first line is the title.
             var text = (await File.ReadAllTextAsync(path, ct)).ReplaceLineEndings("\n");
@@ -81,21 +71,9 @@ internal sealed class AssessCommand(CliContext context) : ICliCommand
                 : new AssessmentInput(text[..newline], text[(newline + 1)..], new Uri(path), null, null);
         }
 
-        var fileUrl = new Uri(path);
-        var page = new Article(fileUrl, fileUrl, null, null, CompressedContent.ReadFile(path, MaxFileBytes), File.GetLastWriteTimeUtc(path));
-        return FromExtraction(new ArticleExtractor().Extract(page), fileUrl);
-    }
-
-    private static AssessmentInput FromExtraction(ArticleExtraction e, Uri url) =>
-        new(e.Title, e.Text, e.CanonicalUrl ?? url, e.Published, e.Language);
-
-    private static async Task<Article> FetchAsync(Uri url, CancellationToken ct)
-    {
-        await using var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddNewsWatch(LocalConfiguration.Load(null))
-            .BuildServiceProvider();
-        return await services.GetRequiredService<ArticleFetcher>().FetchAsync(url, ct);
+        var page = await ArticleSource.LoadAsync(context, source, MaxFileBytes, ct);
+        var e = new ArticleExtractor().Extract(page);
+        return new AssessmentInput(e.Title, e.Text, e.CanonicalUrl ?? page.RequestedUrl, e.Published, e.Language);
     }
 
     private static string ToText(List<(string Source, Assessment.Assessment Assessment, StoryAssignment Story)> results)

@@ -22,21 +22,15 @@ internal sealed class BenchExtractionCommand(CliContext context) : ICliCommand
 
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
-        var corpus = context.ResolvePath(args.Require("corpus"));
+        var corpus = ExtractionCorpusOption.Resolve(context, args);
         var warmPasses = args.GetInt("passes", 5);
         if (warmPasses < 1)
         {
             throw new CliUsageException("--passes must be at least 1");
         }
 
-        IReadOnlyList<CorpusPage> pages;
-        try
+        if (await ExtractionCorpusOption.LoadAsync(context, Name, corpus) is not { } pages)
         {
-            pages = ExtractionCorpus.Load(corpus);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or System.Text.Json.JsonException)
-        {
-            await context.Error.WriteLineAsync($"newswatch bench extraction: {ex.Message}");
             return 1;
         }
 

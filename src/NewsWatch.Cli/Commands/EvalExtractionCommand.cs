@@ -13,15 +13,9 @@ internal sealed class EvalExtractionCommand(CliContext context) : ICliCommand
 
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
-        var corpus = context.ResolvePath(args.Require("corpus"));
-        IReadOnlyList<CorpusPage> pages;
-        try
+        var corpus = ExtractionCorpusOption.Resolve(context, args);
+        if (await ExtractionCorpusOption.LoadAsync(context, Name, corpus) is not { } pages)
         {
-            pages = ExtractionCorpus.Load(corpus);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or System.Text.Json.JsonException)
-        {
-            await context.Error.WriteLineAsync($"newswatch eval extraction: {ex.Message}");
             return 1;
         }
 

@@ -1,14 +1,8 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using NewsWatch.Articles;
-using NewsWatch.Cli.Local;
 using NewsWatch.Extraction;
-using NewsWatch.Extraction.Decoding;
 using NewsWatch.Fetching;
-using NewsWatch.Infrastructure.Composition;
 
 namespace NewsWatch.Cli.Commands;
 
@@ -28,10 +22,7 @@ internal sealed class ExtractCommand(CliContext context) : ICliCommand
         ArticleExtraction extraction;
         try
         {
-            var article = IsWebAddress(source, out var url)
-                ? await FetchAsync(url, cancellationToken)
-                : ReadFile(context.ResolvePath(source));
-            extraction = new ArticleExtractor().Extract(article);
+            extraction = new ArticleExtractor().Extract(await ArticleSource.LoadAsync(context, source, MaxFileBytes, cancellationToken));
         }
         catch (Exception ex) when (ex is ExtractionException or FetchException or IOException or UnauthorizedAccessException)
         {
@@ -41,26 +32,6 @@ internal sealed class ExtractCommand(CliContext context) : ICliCommand
 
         await context.Out.WriteLineAsync(args.Has("json") ? ToJson(extraction) : ToText(extraction));
         return extraction.HasText ? 0 : 3;
-    }
-
-    private static bool IsWebAddress(string source, out Uri url) =>
-        Uri.TryCreate(source, UriKind.Absolute, out url!) && url.Scheme is "http" or "https";
-
-    private static Article ReadFile(string path)
-    {
-        var body = CompressedContent.ReadFile(path, MaxFileBytes);
-        var url = new Uri(path);
-        return new Article(url, url, MediaType: null, Charset: null, body, File.GetLastWriteTimeUtc(path));
-    }
-
-    private static async Task<Article> FetchAsync(Uri url, CancellationToken cancellationToken)
-    {
-        var config = LocalConfiguration.Load(null);
-        await using var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddNewsWatch(config)
-            .BuildServiceProvider();
-        return await services.GetRequiredService<ArticleFetcher>().FetchAsync(url, cancellationToken);
     }
 
     private static string ToText(ArticleExtraction e)

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsWatch.Cli.Local;
-using NewsWatch.Infrastructure.Composition;
 using NewsWatch.Infrastructure.Hosting;
 
 namespace NewsWatch.Cli.Commands;
@@ -15,23 +14,24 @@ internal sealed class RunCommand(CliContext context) : ICliCommand
 
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
-        var configFile = args.Get("config") is { } c ? context.ResolvePath(c) : null;
-        var config = LocalConfiguration.Load(configFile);
-        await using var environment = await LocalEnvironment.StartAsync(config, context.Error, cancellationToken);
-
         var hostJson = Path.Combine(AppContext.BaseDirectory, "host.json");
-        var queueSettings = QueueTriggerSettings.Load(hostJson);
-        await using var services = new ServiceCollection()
-            .AddLogging(b => b
-                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
-                .SetMinimumLevel(args.Has("verbose") ? LogLevel.Debug : LogLevel.Information)
-                .AddFilter("System.Net.Http", LogLevel.Warning)
-                .AddFilter("Azure", LogLevel.Warning))
-            .AddNewsWatch(config)
-            .AddSingleton(queueSettings)
-            .AddSingleton<RunSummaryHolder>()
-            .AddSingleton<LocalRunner>()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await using var services = await LocalServices.BuildAsync(
+            new LocalServicesSetup
+            {
+                ConfigFile = args.Get("config") is { } c ? context.ResolvePath(c) : null,
+                Log = context.Error,
+                Logging = b => b
+                    .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+                    .SetMinimumLevel(args.Has("verbose") ? LogLevel.Debug : LogLevel.Information)
+                    .AddFilter("System.Net.Http", LogLevel.Warning)
+                    .AddFilter("Azure", LogLevel.Warning),
+                Services = (s, _) => s
+                    .AddSingleton(QueueTriggerSettings.Load(hostJson))
+                    .AddSingleton<RunSummaryHolder>()
+                    .AddSingleton<LocalRunner>(),
+                ValidateOnBuild = true,
+            },
+            cancellationToken);
 
         var runner = services.GetRequiredService<LocalRunner>();
         if (args.Has("once"))

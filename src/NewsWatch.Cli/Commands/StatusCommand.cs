@@ -1,9 +1,7 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsWatch.Cli.Local;
 using NewsWatch.Infrastructure;
-using NewsWatch.Infrastructure.Composition;
 using NewsWatch.Pipeline;
 
 namespace NewsWatch.Cli.Commands;
@@ -17,14 +15,14 @@ internal sealed class StatusCommand(CliContext context) : ICliCommand
 
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
-        var configFile = args.Get("config") is { } c ? context.ResolvePath(c) : null;
-        var config = LocalConfiguration.Load(configFile);
-        config["NewsWatch:Sample:SeedsDirectory"] = null; // the status view reads storage only
-        await using var environment = await LocalEnvironment.StartAsync(config, TextWriter.Null, cancellationToken);
-        await using var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddNewsWatch(config)
-            .BuildServiceProvider();
+        await using var services = await LocalServices.BuildAsync(
+            new LocalServicesSetup
+            {
+                ConfigFile = args.Get("config") is { } c ? context.ResolvePath(c) : null,
+                StorageOnly = true, // the status view reads storage only
+                Logging = b => b.SetMinimumLevel(LogLevel.Warning),
+            },
+            cancellationToken);
         await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(cancellationToken);
         var report = await services.GetRequiredService<StatusReporter>().BuildAsync(cancellationToken);
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using System.Text;
 using NewsWatch.Storage;
 
 namespace NewsWatch.Infrastructure.LocalDev;
@@ -37,7 +36,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     private readonly string _executable;
     private readonly string _workingDirectory;
     private readonly string? _location;
-    private readonly StringBuilder _output = new();
+    private readonly OutputTail _output = new(16_384);
     private readonly Lock _gate = new();
     private Process? _process;
 
@@ -55,9 +54,9 @@ public sealed class AzuriteLauncher : IAsyncDisposable
 
         // In-memory persistence writes no data, but Azurite may still drop a debug/log file in its cwd.
         _workingDirectory = _location ?? Directory.CreateTempSubdirectory("newswatch-azurite-").FullName;
-        BlobPort = options.BlobPort == 0 ? FreePort() : options.BlobPort;
-        QueuePort = options.QueuePort == 0 ? FreePort() : options.QueuePort;
-        TablePort = options.TablePort == 0 ? FreePort() : options.TablePort;
+        BlobPort = options.BlobPort == 0 ? LoopbackPort.Free() : options.BlobPort;
+        QueuePort = options.QueuePort == 0 ? LoopbackPort.Free() : options.QueuePort;
+        TablePort = options.TablePort == 0 ? LoopbackPort.Free() : options.TablePort;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
@@ -141,8 +140,8 @@ public sealed class AzuriteLauncher : IAsyncDisposable
             _process?.Dispose();
             _output.Clear();
             process = new Process { StartInfo = CreateStartInfo(), EnableRaisingEvents = true };
-            process.OutputDataReceived += (_, e) => Capture(e.Data);
-            process.ErrorDataReceived += (_, e) => Capture(e.Data);
+            process.OutputDataReceived += (_, e) => _output.Append(e.Data);
+            process.ErrorDataReceived += (_, e) => _output.Append(e.Data);
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
@@ -161,7 +160,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             await StopAsync(CancellationToken.None).ConfigureAwait(false);
-            throw new TimeoutException($"Azurite did not open its ports within {StartupTimeout.TotalSeconds:0} s. Output:\n{CapturedOutput()}");
+            throw new TimeoutException($"Azurite did not open its ports within {StartupTimeout.TotalSeconds:0} s. Output:\n{_output}");
         }
     }
 
@@ -213,20 +212,6 @@ public sealed class AzuriteLauncher : IAsyncDisposable
             {
                 // A leftover temp folder is harmless.
             }
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
         }
     }
 
@@ -305,33 +290,6 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         }
 
         return info;
-    }
-
-    private void Capture(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            // Only the tail matters for a startup error; keep memory bounded for long runs.
-            if (_output.Length > 16_384)
-            {
-                _output.Remove(0, _output.Length - 8_192);
-            }
-
-            _output.AppendLine(line);
-        }
-    }
-
-    private string CapturedOutput()
-    {
-        lock (_output)
-        {
-            return _output.ToString();
-        }
     }
 
     private void OnProcessExit(object? sender, EventArgs e)

@@ -16,6 +16,13 @@ public sealed class TableStoryIndex(TableClient table, IOptions<StoryOptions> op
 {
     private const string ArticlePartition = "article";
     private const string StoryPartition = "story";
+
+    /// <summary>
+    /// Band partitions read at once for one article. Each read in flight holds its own HTTP/1.1 connection, so this
+    /// caps the connections one article opens; the default 42 bands take three rounds.
+    /// </summary>
+    private const int MaxConcurrentBandReads = 16;
+
     private readonly StoryOptions _options = options.Value;
 
     public async Task<StoryAssignment> AssignAsync(string articleKey, StoryFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken ct)
@@ -51,15 +58,22 @@ public sealed class TableStoryIndex(TableClient table, IOptions<StoryOptions> op
     private async Task<(string? StoryId, double Similarity)> BestStoryAsync(
         string articleKey, StoryFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken ct)
     {
+        // The band partitions are independent reads: issued together, an article waits for a few round trips to
+        // Table Storage instead of one per band. They are merged in band order, so the first band naming an article
+        // still supplies it and ties between equally similar stories resolve as they did with sequential reads.
+        var bands = fingerprint.BandKeys;
+        var rowsByBand = new List<TableEntity>[bands.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, bands.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentBandReads, CancellationToken = ct },
+            async (i, token) => rowsByBand[i] = await ReadPartitionAsync(bands[i], token));
+
         var candidates = new Dictionary<string, (string StoryId, ulong[] Minima)>(StringComparer.Ordinal);
-        foreach (var band in fingerprint.BandKeys)
+        foreach (var row in rowsByBand.SelectMany(rows => rows))
         {
-            await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {band}"), cancellationToken: ct))
+            if (row.RowKey != articleKey)
             {
-                if (row.RowKey != articleKey)
-                {
-                    candidates.TryAdd(row.RowKey, (row.GetString("StoryId")!, Unpack(row.GetBinary("Minima"))));
-                }
+                candidates.TryAdd(row.RowKey, (row.GetString("StoryId")!, Unpack(row.GetBinary("Minima"))));
             }
         }
 
@@ -90,6 +104,17 @@ public sealed class TableStoryIndex(TableClient table, IOptions<StoryOptions> op
         }
 
         return (best, bestSimilarity);
+    }
+
+    private async Task<List<TableEntity>> ReadPartitionAsync(string partitionKey, CancellationToken ct)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken: ct))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     private static byte[] Pack(IReadOnlyList<ulong> minima)

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsWatch.Alerts;
-using NewsWatch.Testing.Smtp;
+using NewsWatch.Testing.Time;
 
 namespace NewsWatch.Core.Tests.Alerts;
 

@@ -3,6 +3,7 @@ using NewsWatch.Alerts;
 using NewsWatch.Cli.Commands;
 using NewsWatch.Testing.Azurite;
 using NewsWatch.Testing.Smtp;
+using NewsWatch.Testing.Time;
 
 namespace NewsWatch.Integration.Tests.Alerts;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsWatch.Alerts;
 using NewsWatch.Testing.Azurite;
 using NewsWatch.Testing.Smtp;
+using NewsWatch.Testing.Time;
 
 namespace NewsWatch.Integration.Tests.Alerts;
 

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using NewsWatch.Infrastructure.LocalDev;
 
 namespace NewsWatch.Testing.Http;
 
@@ -18,40 +13,32 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Func<HttpContext, Task>> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
-    private readonly WebApplication _app;
+    private readonly LoopbackWebServer _server;
 
-    private LoopbackHttpServer(WebApplication app, Uri baseUrl)
-    {
-        _app = app;
-        BaseUrl = baseUrl;
-    }
+    private LoopbackHttpServer(LoopbackWebServer server) => _server = server;
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _server.BaseUrl;
 
     public static async Task<LoopbackHttpServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        // Nobody can send a request before the port is known, so server is set before the first one arrives.
         LoopbackHttpServer? server = null;
-        app.Run(async ctx =>
-        {
-            var path = ctx.Request.Path.Value ?? "/";
-            server!._hits.AddOrUpdate(path, 1, (_, n) => n + 1);
-            if (server._routes.TryGetValue(path, out var handler))
-            {
-                await handler(ctx);
-            }
-            else
-            {
-                ctx.Response.StatusCode = 404;
-            }
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server = new LoopbackHttpServer(app, new Uri(address + "/"));
+        server = new LoopbackHttpServer(await LoopbackWebServer.StartAsync(0, app => app.Run(ctx => server!.AnswerAsync(ctx))));
         return server;
+    }
+
+    private async Task AnswerAsync(HttpContext ctx)
+    {
+        var path = ctx.Request.Path.Value ?? "/";
+        _hits.AddOrUpdate(path, 1, (_, n) => n + 1);
+        if (_routes.TryGetValue(path, out var handler))
+        {
+            await handler(ctx);
+        }
+        else
+        {
+            ctx.Response.StatusCode = 404;
+        }
     }
 
     public Uri Url(string path) => new(BaseUrl, path.TrimStart('/'));
@@ -70,9 +57,5 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 
     private static string Normalize(string path) => path.StartsWith('/') ? path : "/" + path;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

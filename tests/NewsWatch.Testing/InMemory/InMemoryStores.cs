@@ -6,54 +6,43 @@ using NewsWatch.Pipeline;
 
 namespace NewsWatch.Testing.InMemory;
 
+/// <summary>
+/// Rows by key, as a Table-backed store keeps them: saving a row whose key is already there replaces it. What the
+/// in-memory stand-ins of those stores have in common.
+/// </summary>
+public abstract class InMemoryKeyedStore<TRow>
+    where TRow : class
+{
+    private readonly Func<TRow, string> _keyOf;
+
+    protected InMemoryKeyedStore(Func<TRow, string> keyOf) => _keyOf = keyOf;
+
+    public ConcurrentDictionary<string, TRow> Rows { get; } = new(StringComparer.Ordinal);
+
+    public Task<TRow?> GetAsync(string key, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Rows.TryGetValue(key, out var row) ? row : null);
+
+    public Task SaveAsync(TRow row, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        Rows[_keyOf(row)] = row;
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<TRow> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        foreach (var row in Rows.Values)
+        {
+            yield return row;
+        }
+    }
+}
+
 /// <summary>In-memory stand-ins for the Table-backed stores, for tests of the core and of the handler's contract.</summary>
-public sealed class InMemoryArticleStore : IArticleStore
-{
-    public ConcurrentDictionary<string, ArticleRecord> Rows { get; } = new(StringComparer.Ordinal);
+public sealed class InMemoryArticleStore() : InMemoryKeyedStore<ArticleRecord>(article => article.Key), IArticleStore;
 
-    public Task<ArticleRecord?> GetAsync(string key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Rows.TryGetValue(key, out var r) ? r : null);
-
-    public Task SaveAsync(ArticleRecord article, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(article);
-        Rows[article.Key] = article;
-        return Task.CompletedTask;
-    }
-
-    public async IAsyncEnumerable<ArticleRecord> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await Task.Yield();
-        foreach (var r in Rows.Values)
-        {
-            yield return r;
-        }
-    }
-}
-
-public sealed class InMemoryFeedStateStore : IFeedStateStore
-{
-    public ConcurrentDictionary<string, FeedState> Rows { get; } = new(StringComparer.Ordinal);
-
-    public Task<FeedState?> GetAsync(string feedId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Rows.TryGetValue(feedId, out var s) ? s : null);
-
-    public Task SaveAsync(FeedState state, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        Rows[state.FeedId] = state;
-        return Task.CompletedTask;
-    }
-
-    public async IAsyncEnumerable<FeedState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await Task.Yield();
-        foreach (var s in Rows.Values)
-        {
-            yield return s;
-        }
-    }
-}
+public sealed class InMemoryFeedStateStore() : InMemoryKeyedStore<FeedState>(state => state.FeedId), IFeedStateStore;
 
 public sealed class InMemoryFeedItemLedger : IFeedItemLedger
 {

@@ -2,13 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using NewsWatch.Infrastructure.LocalDev;
 
 namespace NewsWatch.Cli.Benchmarks.Startup;
 
@@ -20,58 +15,47 @@ namespace NewsWatch.Cli.Benchmarks.Startup;
 /// </summary>
 internal sealed class BenchSite : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackWebServer _server;
 
-    private BenchSite(WebApplication app, Uri baseUrl)
-    {
-        _app = app;
-        BaseUrl = baseUrl;
-    }
+    private BenchSite(LoopbackWebServer server) => _server = server;
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _server.BaseUrl;
 
     public static async Task<BenchSite> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        // Nobody can send a request before the port is known, so baseUrl is set before the first one arrives.
         Uri? baseUrl = null;
-        app.Run(async ctx =>
+        var server = await LoopbackWebServer.StartAsync(0, app => app.Run(ctx => AnswerAsync(ctx, baseUrl!)), cancellationToken);
+        baseUrl = server.BaseUrl;
+        return new BenchSite(server);
+    }
+
+    private static async Task AnswerAsync(HttpContext ctx, Uri baseUrl)
+    {
+        var path = ctx.Request.Path.Value ?? "/";
+        if (path.StartsWith("/feed/", StringComparison.Ordinal) && path.EndsWith(".xml", StringComparison.Ordinal))
         {
-            var path = ctx.Request.Path.Value ?? "/";
-            if (path.StartsWith("/feed/", StringComparison.Ordinal) && path.EndsWith(".xml", StringComparison.Ordinal))
-            {
-                var id = path["/feed/".Length..^".xml".Length];
-                ctx.Response.ContentType = "application/rss+xml; charset=utf-8";
-                await ctx.Response.WriteAsync(Feed(baseUrl!, id), ctx.RequestAborted);
-            }
-            else if (path.StartsWith("/article/", StringComparison.Ordinal) && path.EndsWith(".html", StringComparison.Ordinal))
-            {
-                var id = path["/article/".Length..^".html".Length];
-                ctx.Response.ContentType = "text/html; charset=utf-8";
-                await ctx.Response.WriteAsync(Article(baseUrl!, id), ctx.RequestAborted);
-            }
-            else
-            {
-                ctx.Response.StatusCode = (int)HttpStatusCode.NotFound;
-            }
-        });
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        baseUrl = new Uri(address + "/");
-        return new BenchSite(app, baseUrl);
+            var id = path["/feed/".Length..^".xml".Length];
+            ctx.Response.ContentType = "application/rss+xml; charset=utf-8";
+            await ctx.Response.WriteAsync(Feed(baseUrl, id), ctx.RequestAborted);
+        }
+        else if (path.StartsWith("/article/", StringComparison.Ordinal) && path.EndsWith(".html", StringComparison.Ordinal))
+        {
+            var id = path["/article/".Length..^".html".Length];
+            ctx.Response.ContentType = "text/html; charset=utf-8";
+            await ctx.Response.WriteAsync(Article(baseUrl, id), ctx.RequestAborted);
+        }
+        else
+        {
+            ctx.Response.StatusCode = (int)HttpStatusCode.NotFound;
+        }
     }
 
     public Uri FeedUrl(string id) => new(BaseUrl, $"feed/{id}.xml");
 
     public Uri ArticleUrl(string id) => new(BaseUrl, $"article/{id}.html");
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private static string Feed(Uri baseUrl, string id) => string.Create(CultureInfo.InvariantCulture, $"""
         <?xml version="1.0" encoding="UTF-8"?>

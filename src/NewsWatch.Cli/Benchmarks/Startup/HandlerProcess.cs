@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using NewsWatch.Infrastructure.LocalDev;
 
 namespace NewsWatch.Cli.Benchmarks.Startup;
 
@@ -16,17 +15,13 @@ internal sealed record ColdStart(
     string Body);
 
 /// <summary>
-/// Starts a published handler exactly as the Functions host does (the executable host.json names, the app root as
-/// working directory, FUNCTIONS_CUSTOMHANDLER_PORT and the worker id in the environment, app settings as
-/// environment variables), waits for readiness the host's way (GET / until anything answers) and posts one
-/// invocation. The process is killed afterwards: only the cold start is of interest.
+/// One cold start of a published handler: started as the Functions host starts it (<see cref="CustomHandlerLauncher"/>),
+/// one invocation posted once it is ready, then killed: only the cold start is of interest.
 /// </summary>
 internal static class HandlerProcess
 {
     /// <summary>The host pings every 25 ms; we poll more often so the harness adds less than the host would.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(2);
-
-    private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(30);
 
     public static async Task<ColdStart> MeasureAsync(
         string appRoot,
@@ -35,103 +30,26 @@ internal static class HandlerProcess
         string invocationJson,
         CancellationToken cancellationToken)
     {
-        var port = FreePort();
-        var info = new ProcessStartInfo(Path.Combine(appRoot, "handler"))
+        var launch = new CustomHandlerLaunchOptions
         {
-            WorkingDirectory = appRoot,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            AppRoot = appRoot,
+            AppSettings = appSettings,
+            // DOTNET_* too: a runtime setting in the calling shell (tiered compilation, GC mode) would change what is measured.
+            ClearedVariablePrefixes = ["NewsWatch", "AzureWebJobs", "DOTNET_"],
+            ReadinessPollInterval = PollInterval,
         };
+        await using var handler = await CustomHandlerLauncher.StartAsync(launch, cancellationToken);
 
-        // Settings of the calling shell must not leak into the measured app (a stray NewsWatch__Feeds would
-        // change what the first invocation does).
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("NewsWatch", StringComparison.OrdinalIgnoreCase)
-                     || k.StartsWith("AzureWebJobs", StringComparison.OrdinalIgnoreCase)
-                     || k.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            info.Environment.Remove(key);
-        }
+        using var content = new StringContent(invocationJson, Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, functionName) { Content = content };
+        request.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
+        using var response = await handler.Client.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var answered = handler.SinceStart;
 
-        foreach (var (key, value) in appSettings)
-        {
-            info.Environment[key] = value;
-        }
-
-        info.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        info.Environment["FUNCTIONS_CUSTOMHANDLER_WORKER_ID"] = Guid.NewGuid().ToString();
-        info.Environment["FUNCTIONS_APP_ROOT_PATH"] = appRoot;
-
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(2) })
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
-            Timeout = TimeSpan.FromSeconds(60),
-        };
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = info };
-        // The host reads the handler's stdout/stderr into its logs; draining them keeps the handler from blocking.
-        process.OutputDataReceived += (_, e) => Capture(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Capture(output, e.Data);
-
-        var clock = Stopwatch.StartNew();
-        process.Start();
-        try
-        {
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            await WaitUntilReadyAsync(http, process, output, cancellationToken);
-            var ready = clock.Elapsed;
-
-            using var content = new StringContent(invocationJson, Encoding.UTF8, "application/json");
-            using var request = new HttpRequestMessage(HttpMethod.Post, functionName) { Content = content };
-            request.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
-            using var response = await http.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            var answered = clock.Elapsed;
-
-            // Read before the kill: VmHWM is the peak resident set of the process so far.
-            var (peak, cpu) = ReadProcessStats(process.Id);
-            return new ColdStart(ready, answered, (int)response.StatusCode, peak, cpu, body);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            await process.WaitForExitAsync(CancellationToken.None);
-        }
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient http, Process process, StringBuilder output, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"handler exited with code {process.ExitCode} before it answered:\n{Tail(output)}");
-            }
-
-            try
-            {
-                // Any answer, even 404, means ready (that is all the host checks).
-                using var response = await http.GetAsync(new Uri("/", UriKind.Relative), cancellationToken);
-                return;
-            }
-            catch (HttpRequestException ex) when (ex.InnerException is SocketException or IOException)
-            {
-                if (deadline.Elapsed > StartupLimit)
-                {
-                    throw new TimeoutException($"handler did not answer GET / within {StartupLimit.TotalSeconds:0} s:\n{Tail(output)}");
-                }
-
-                await Task.Delay(PollInterval, cancellationToken);
-            }
-        }
+        // Read before the kill: VmHWM is the peak resident set of the process so far.
+        var (peak, cpu) = ReadProcessStats(handler.ProcessId);
+        return new ColdStart(handler.Ready, answered, (int)response.StatusCode, peak, cpu, body);
     }
 
     /// <summary>Peak resident memory (VmHWM) and CPU time (user + system) from /proc; zero where /proc is absent.</summary>
@@ -163,39 +81,5 @@ internal static class HandlerProcess
         }
 
         return (peak, cpu);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void Capture(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            if (output.Length > 32_768)
-            {
-                output.Remove(0, output.Length - 16_384);
-            }
-
-            output.AppendLine(line);
-        }
-    }
-
-    private static string Tail(StringBuilder output)
-    {
-        lock (output)
-        {
-            var text = output.ToString();
-            return text.Length > 4000 ? text[^4000..] : text;
-        }
     }
 }

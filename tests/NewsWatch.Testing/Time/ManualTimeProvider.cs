@@ -1,10 +1,9 @@
-namespace NewsWatch.Testing.Smtp;
+namespace NewsWatch.Testing.Time;
 
 /// <summary>
 /// A clock tests move by hand (Microsoft.Extensions.TimeProvider.Testing is not available here): outage and
 /// backoff tests jump past a retry time or a lease expiry instead of sleeping. Only <see cref="GetUtcNow"/> is
-/// faked; timers are not used by the code under test. Lives beside the SMTP sink because the mail-outage tests
-/// are what needs it.
+/// faked; timers are not used by the code under test.
 /// </summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
