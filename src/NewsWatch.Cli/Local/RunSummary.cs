@@ -50,12 +50,29 @@ internal sealed class RunSummary
         var outbox = (FinalAlerts ?? lastPoll?.Alerts)?.PickupDirectory;
         if (outbox is not null)
         {
-            writer.WriteLine($"  alert emails:      {outbox} ({Directory.EnumerateFiles(outbox, "*.eml").Count()} .eml files)");
+            writer.WriteLine($"  alert emails:      {outbox} ({DescribeEmails(outbox)})");
         }
+
         foreach (var o in _outcomes.Where(o => o.Status != ProcessStatus.Unchanged))
         {
             var assessment = o.IsRelevant is null ? "" : $"{(o.IsRelevant.Value ? "relevant" : "not relevant"),-12} approval: {o.Approval ?? "none",-8} ";
             writer.WriteLine($"    {o.Status,-9} {o.Key}  {assessment}{o.Title}{(o.Error is null ? "" : "  (" + o.Error + ")")}");
+        }
+    }
+
+    /// <summary>
+    /// The pickup sender creates its folder with the first email, so a run that has sent nothing yet names a folder
+    /// that does not exist. Catching rather than checking first also covers the folder being removed meanwhile.
+    /// </summary>
+    private static string DescribeEmails(string folder)
+    {
+        try
+        {
+            return $"{Directory.EnumerateFiles(folder, "*.eml").Count()} .eml files";
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return "none yet";
         }
     }
 }

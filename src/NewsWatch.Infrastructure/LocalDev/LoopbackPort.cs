@@ -3,8 +3,8 @@ using System.Net.Sockets;
 
 namespace NewsWatch.Infrastructure.LocalDev;
 
-/// <summary>Ports for the child processes we start on loopback.</summary>
-internal static class LoopbackPort
+/// <summary>Ports for the child processes we start on loopback (public for the test servers in NewsWatch.Testing).</summary>
+public static class LoopbackPort
 {
     /// <summary>A port that was free a moment ago: the OS picks it, and it is released at once for the child to bind.</summary>
     public static int Free()

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NewsWatch.Alerts;
 using NewsWatch.Cli.Commands;
+using NewsWatch.Cli.Local;
 using NewsWatch.Testing.Azurite;
 using NewsWatch.Testing.Smtp;
 using NewsWatch.Testing.Time;
@@ -103,6 +104,39 @@ public sealed class PickupAndCliTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(2, EmlFiles().Length);
         Assert.Equal(2, missingCode);
         Assert.Contains("no alert matches 'no-such-event'", missing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_run_summary_reports_a_pickup_folder_that_was_never_created_as_no_emails_yet()
+    {
+        // The sender creates the folder with its first email, so a run that has sent nothing names a missing one.
+        var missing = Path.Combine(_folder, "never-created");
+
+        var text = RunSummaryText(missing);
+
+        Assert.Contains($"alert emails:      {missing} (none yet)", text, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public void The_run_summary_counts_only_the_eml_files_in_the_pickup_folder()
+    {
+        File.WriteAllText(Path.Combine(_folder, "newswatch.alert.a.eml"), "");
+        File.WriteAllText(Path.Combine(_folder, "newswatch.alert.b.eml"), "");
+        File.WriteAllText(Path.Combine(_folder, "notes.txt"), "");
+
+        Assert.Contains($"alert emails:      {_folder} (2 .eml files)", RunSummaryText(_folder), StringComparison.Ordinal);
+    }
+
+    private static string RunSummaryText(string pickupFolder)
+    {
+        var summary = new RunSummary
+        {
+            FinalAlerts = new AlertDeliveryReport(0, 0, 0, 0, new AlertDestination(AlertDestination.PickupKind, pickupFolder)),
+        };
+        using var writer = new StringWriter();
+        summary.WriteTo(writer, poisoned: 0);
+        return writer.ToString();
     }
 
     private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)

@@ -58,13 +58,3 @@ internal sealed class ScriptedHandler(Func<int, CancellationToken, Task<HttpResp
 }
 
 internal sealed record SentRequest(string Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string? Body);
-
-/// <summary>A clock that stands still unless moved.</summary>
-internal sealed class ManualTimeProvider(DateTimeOffset now) : TimeProvider
-{
-    private DateTimeOffset _now = now;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}

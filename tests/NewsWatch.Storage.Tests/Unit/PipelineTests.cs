@@ -7,6 +7,7 @@ using Azure.Core.Diagnostics;
 using NewsWatch.Storage.Queues;
 using NewsWatch.Storage.Tables;
 using NewsWatch.Storage.Tests.Support;
+using NewsWatch.Testing.Time;
 
 namespace NewsWatch.Storage.Tests.Unit;
 

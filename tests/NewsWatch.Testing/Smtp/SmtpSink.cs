@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NewsWatch.Infrastructure.LocalDev;
 
 namespace NewsWatch.Testing.Smtp;
 
@@ -46,7 +46,7 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         _options = options;
         _workDir = Directory.CreateTempSubdirectory("newswatch-smtp-").FullName;
-        Port = FreePort();
+        Port = LoopbackPort.Free();
     }
 
     public static string Host => "127.0.0.1";
@@ -236,13 +236,6 @@ public sealed class SmtpSink : IAsyncDisposable
     /// which may be built into an artifacts folder outside the tree (NW_ARTIFACTS).
     /// </summary>
     private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {
