@@ -34,7 +34,7 @@ public sealed class PackageSmokeTests(PackageFixture package, AzuriteFixture azu
         """;
 
     [Fact]
-    public void Package_holds_host_json_the_function_folders_and_an_executable_self_contained_ReadyToRun_handler()
+    public void Package_holds_host_json_the_function_folders_and_an_executable_self_contained_trimmed_composite_handler()
     {
         using var zip = ZipFile.OpenRead(package.ZipPath);
         var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
@@ -65,12 +65,17 @@ public sealed class PackageSmokeTests(PackageFixture package, AzuriteFixture azu
         using var runtimeConfig = JsonDocument.Parse(File.ReadAllText(Path.Combine(package.AppRoot, "handler.runtimeconfig.json")));
         Assert.True(runtimeConfig.RootElement.GetProperty("runtimeOptions").TryGetProperty("includedFrameworks", out _));
 
-        // ReadyToRun: the app's own code and its heaviest dependency carry precompiled native code (the cold-start win).
-        foreach (var assembly in new[] { "handler.dll", "NewsWatch.Core.dll", "AngleSharp.dll" })
+        // ReadyToRun composite: the framework, the app's own code and its heaviest dependency are components of one
+        // precompiled image (the cold-start win); each component assembly points at it from its native header.
+        Assert.Contains("handler.r2r.dll", entries);
+        foreach (var assembly in new[] { "handler.dll", "NewsWatch.Core.dll", "AngleSharp.dll", "System.Private.CoreLib.dll" })
         {
             using var pe = new PEReader(File.OpenRead(Path.Combine(package.AppRoot, assembly)));
             Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{assembly} is not ReadyToRun-compiled");
         }
+
+        // Trimmed: framework assemblies the handler never uses are not shipped (MVC is the biggest of them).
+        Assert.DoesNotContain("Microsoft.AspNetCore.Mvc.Core.dll", entries);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace NewsWatch.Cli.Commands;
 
 /// <summary>
 /// <c>newswatch bench startup</c>: cold-start time and peak memory of the Functions handler for the framework-dependent,
-/// self-contained and ReadyToRun builds (and Native AOT where it can be built), in one run, with the ratios.
+/// self-contained, ReadyToRun and trimmed ReadyToRun composite builds (and Native AOT where it can be built), in one run, with the ratios.
 /// </summary>
 internal sealed class BenchStartupCommand(CliContext context) : ICliCommand
 {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using NewsWatch.Feeds;
 
 namespace NewsWatch.Pipeline;
@@ -12,6 +13,8 @@ public sealed class PipelineOptions
     [Required]
     public string PollSchedule { get; set; } = "0 */15 * * * *";
 
+    /// <summary>Each entry is checked against its own annotations at start-up, so a mistyped feed is named there.</summary>
+    [ValidateEnumeratedItems]
     public List<FeedDefinition> Feeds { get; set; } = [];
 
     /// <summary>How many feeds are fetched at once; sites are different hosts, so a few in parallel is polite enough.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsWatch.Alerts;
+using NewsWatch.Infrastructure.Composition;
 
 namespace NewsWatch.Infrastructure.Alerts;
 
@@ -28,11 +29,11 @@ public static class AlertServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AlertOptions>()
             .Bind(section)
-            .ValidateDataAnnotations()
             .Validate(o => MailAddress.TryCreate(o.From, out _), "NewsWatch:Alerts:From is not an email address")
             .Validate(o => o.Recipients.All(r => MailAddress.TryCreate(r, out _)), "NewsWatch:Alerts:Recipients holds an entry that is not an email address")
             .Validate(o => o.SendLease > TimeSpan.Zero && o.InitialRetryDelay > TimeSpan.Zero, "NewsWatch:Alerts: SendLease and InitialRetryDelay must be positive")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>());
         services.AddOptions<AlertTransportOptions>()
             .Bind(section)
             .Validate<IOptions<AlertOptions>>(

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using Azure;
@@ -111,7 +112,7 @@ public class TableClient
     }
 
     /// <summary>Inserts a new entity; 409 <c>EntityAlreadyExists</c> when the keys are taken.</summary>
-    public virtual async Task<Response> AddEntityAsync<T>(T entity, CancellationToken cancellationToken = default)
+    public virtual async Task<Response> AddEntityAsync<[DynamicallyAccessedMembers(TableEntityMapper.EntityMembers)] T>(T entity, CancellationToken cancellationToken = default)
         where T : ITableEntity
     {
         var body = SerializeChecked(entity);
@@ -122,7 +123,7 @@ public class TableClient
     }
 
     /// <summary>Inserts, or replaces/merges into the existing entity, without any concurrency check.</summary>
-    public virtual async Task<Response> UpsertEntityAsync<T>(
+    public virtual async Task<Response> UpsertEntityAsync<[DynamicallyAccessedMembers(TableEntityMapper.EntityMembers)] T>(
         T entity, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
         where T : ITableEntity
     {
@@ -136,7 +137,7 @@ public class TableClient
     /// Updates an existing entity only if its ETag still equals <paramref name="ifMatch"/> (ETag.All: any version);
     /// otherwise 412 <c>UpdateConditionNotSatisfied</c>. A missing entity gives 404.
     /// </summary>
-    public virtual async Task<Response> UpdateEntityAsync<T>(
+    public virtual async Task<Response> UpdateEntityAsync<[DynamicallyAccessedMembers(TableEntityMapper.EntityMembers)] T>(
         T entity, ETag ifMatch, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
         where T : ITableEntity
     {
@@ -161,7 +162,7 @@ public class TableClient
         string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default) =>
         GetEntityAsync<TableEntity>(partitionKey, rowKey, select, cancellationToken);
 
-    public virtual async Task<Response<T>> GetEntityAsync<T>(
+    public virtual async Task<Response<T>> GetEntityAsync<[DynamicallyAccessedMembers(TableEntityMapper.EntityMembers)] T>(
         string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()
     {
@@ -174,7 +175,7 @@ public class TableClient
         string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default) =>
         GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, select, cancellationToken);
 
-    public virtual async Task<NullableResponse<T>> GetEntityIfExistsAsync<T>(
+    public virtual async Task<NullableResponse<T>> GetEntityIfExistsAsync<[DynamicallyAccessedMembers(TableEntityMapper.EntityMembers)] T>(
         string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()
     {
@@ -194,7 +195,7 @@ public class TableClient
         string? filter = null, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default) =>
         QueryAsync<TableEntity>(filter, maxPerPage, select, cancellationToken);
 
-    public virtual AsyncPageable<T> QueryAsync<T>(
+    public virtual AsyncPageable<T> QueryAsync<[DynamicallyAccessedMembers(TableEntityMapper.EntityMembers)] T>(
         string? filter = null, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()
     {
@@ -236,7 +237,7 @@ public class TableClient
 
     internal static string IfMatchValue(ETag etag) => etag == default || etag == ETag.All ? "*" : etag.ToString();
 
-    internal static byte[] SerializeChecked<T>(T entity)
+    internal static byte[] SerializeChecked<[DynamicallyAccessedMembers(TableEntityMapper.EntityMembers)] T>(T entity)
         where T : ITableEntity
     {
         var properties = TableEntityMapper.ToProperties(entity);
@@ -285,7 +286,7 @@ public class TableClient
         return message;
     }
 
-    private async Task<Response> SendWriteAsync<T>(HttpMessage message, T entity, CancellationToken cancellationToken)
+    private async Task<Response> SendWriteAsync<[DynamicallyAccessedMembers(TableEntityMapper.EntityMembers)] T>(HttpMessage message, T entity, CancellationToken cancellationToken)
         where T : ITableEntity
     {
         var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -327,7 +328,7 @@ public class TableClient
         return await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Page<T>> QueryPageAsync<T>(
+    private async Task<Page<T>> QueryPageAsync<[DynamicallyAccessedMembers(TableEntityMapper.EntityMembers)] T>(
         string? filter, int? top, string? select, string? continuation, CancellationToken cancellationToken)
         where T : class, ITableEntity, new()
     {

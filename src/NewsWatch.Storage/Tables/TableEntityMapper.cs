@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace NewsWatch.Storage.Tables;
@@ -8,7 +9,14 @@ namespace NewsWatch.Storage.Tables;
 /// </summary>
 internal static class TableEntityMapper
 {
-    public static IEnumerable<KeyValuePair<string, object?>> ToProperties<T>(T entity)
+    /// <summary>
+    /// What the mapper reads of an entity type by reflection. Every generic path from the public TableClient API down
+    /// to <see cref="Shape{T}"/> carries it, so that a trimmed app keeps those members of its entity types.
+    /// </summary>
+    public const DynamicallyAccessedMemberTypes EntityMembers =
+        DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
+
+    public static IEnumerable<KeyValuePair<string, object?>> ToProperties<[DynamicallyAccessedMembers(TableEntityMapper.EntityMembers)] T>(T entity)
         where T : ITableEntity
     {
         ArgumentNullException.ThrowIfNull(entity);
@@ -31,7 +39,7 @@ internal static class TableEntityMapper
         return result;
     }
 
-    public static T FromEntity<T>(TableEntity entity)
+    public static T FromEntity<[DynamicallyAccessedMembers(TableEntityMapper.EntityMembers)] T>(TableEntity entity)
         where T : class, ITableEntity, new()
     {
         if (entity is T same)
@@ -81,7 +89,7 @@ internal static class TableEntityMapper
         };
     }
 
-    private static class Shape<T>
+    private static class Shape<[DynamicallyAccessedMembers(TableEntityMapper.EntityMembers)] T>
     {
         private static readonly HashSet<string> Reserved =
             [nameof(ITableEntity.PartitionKey), nameof(ITableEntity.RowKey), nameof(ITableEntity.Timestamp), nameof(ITableEntity.ETag)];

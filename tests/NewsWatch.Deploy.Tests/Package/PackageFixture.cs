@@ -4,7 +4,7 @@ using System.IO.Compression;
 namespace NewsWatch.Deploy.Tests.Package;
 
 /// <summary>
-/// The release package, built once per test run with scripts/publish.sh (the shipped ReadyToRun flavor, so the test
+/// The release package, built once per test run with scripts/publish.sh (the shipped flavor: trimmed ReadyToRun composite, so the test
 /// checks what is deployed) and unzipped into a temp folder the way the Functions host lays out wwwroot.
 /// Set NEWSWATCH_PACKAGE_ZIP to an existing newswatch-functions.zip to test that package instead of building one
 /// (CI can publish once and hand the zip over; a developer can check a package before deploying it).
@@ -58,7 +58,7 @@ public sealed class PackageFixture : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { Path.Combine("scripts", "publish.sh"), "--flavor", "ready-to-run", "--output", output })
+        foreach (var arg in new[] { Path.Combine("scripts", "publish.sh"), "--output", output })
         {
             info.ArgumentList.Add(arg);
         }

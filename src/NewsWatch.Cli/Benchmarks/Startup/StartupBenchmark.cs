@@ -16,13 +16,14 @@ internal sealed record BuildFlavor(string Name, string Description)
 {
     public static readonly BuildFlavor FrameworkDependent = new("framework-dependent", "JIT, shared .NET runtime");
     public static readonly BuildFlavor SelfContained = new("self-contained", "JIT, runtime in the package");
-    public static readonly BuildFlavor ReadyToRun = new("ready-to-run", "self-contained + ReadyToRun (shipped)");
+    public static readonly BuildFlavor ReadyToRun = new("ready-to-run", "self-contained + ReadyToRun per assembly");
+    public static readonly BuildFlavor Composite = new("composite", "self-contained, trimmed, ReadyToRun composite (shipped)");
     public static readonly BuildFlavor NativeAot = new("native-aot", "Native AOT");
 
-    public static IReadOnlyList<BuildFlavor> All { get; } = [FrameworkDependent, SelfContained, ReadyToRun, NativeAot];
+    public static IReadOnlyList<BuildFlavor> All { get; } = [FrameworkDependent, SelfContained, ReadyToRun, Composite, NativeAot];
 
     /// <summary>The build the release package uses; the targets are checked against it.</summary>
-    public static BuildFlavor Shipped => ReadyToRun;
+    public static BuildFlavor Shipped => Composite;
 
     /// <summary>The baseline the speed-up is measured against.</summary>
     public static BuildFlavor Baseline => FrameworkDependent;
