@@ -10,17 +10,20 @@ using NewsWatch.Deploy.Tests.Package;
 using NewsWatch.Infrastructure;
 using NewsWatch.Infrastructure.Composition;
 using NewsWatch.Infrastructure.Tables;
+using NewsWatch.Pipeline;
 using NewsWatch.Storage.Queues;
 using NewsWatch.Storage.Tables;
 using NewsWatch.Testing.Azurite;
 using NewsWatch.Testing.Http;
+using NewsWatch.Testing.Smtp;
 
 namespace NewsWatch.Deploy.Tests;
 
 /// <summary>
 /// The release package, unzipped and started as the Functions host would start it, does the real work: a timer
 /// invocation polls a loopback feed and queues its item on Azurite, and the queued message, handed over the way the
-/// host hands it, is fetched, extracted and stored. Only loopback addresses are used.
+/// host hands it, is fetched, extracted and stored; a granted approval is emailed once over SMTP. Only loopback
+/// addresses are used.
 /// </summary>
 public sealed class PackageSmokeTests(PackageFixture package, AzuriteFixture azurite) : IClassFixture<PackageFixture>, IClassFixture<AzuriteFixture>
 {
@@ -30,6 +33,15 @@ public sealed class PackageSmokeTests(PackageFixture package, AzuriteFixture azu
         <p>Xiaomi said on Monday that deliveries of its SU7 electric sedan passed 10,000 units in April, ahead of the target it set at launch.</p>
         <p>The company reiterated that its Beijing factory will run double shifts from June to shorten waiting times for buyers.</p>
         <p>Lei Jun told investors the car business remains on track for the targets announced earlier this year.</p>
+        </article><footer>Copyright</footer></body></html>
+        """;
+
+    private const string ApprovalHtml = """
+        <html><head><title>Xiaomi gets NDRC approval to produce EVs | Smoke</title></head>
+        <body><nav>Home | EVs</nav><article><h1>Xiaomi gets NDRC approval to produce EVs</h1>
+        <p>Xiaomi has obtained approval from the National Development and Reform Commission (NDRC) to produce electric vehicles, people familiar with the matter said.</p>
+        <p>The approval clears the way for its Beijing factory to build the SU7 sedan, the company's first car, at full scale.</p>
+        <p>Xiaomi still needs its models listed in the industry ministry's catalogue before deliveries can begin.</p>
         </article><footer>Copyright</footer></body></html>
         """;
 
@@ -89,21 +101,8 @@ public sealed class PackageSmokeTests(PackageFixture package, AzuriteFixture azu
             "application/rss+xml");
         site.Serve($"/{feedId}/su7.html", ArticleHtml);
 
-        // In Azure infra/ creates the queues and tables; the emulator starts empty. The app's own composition says
-        // which ones (and with the same settings the handler gets below).
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddNewsWatch(config).BuildServiceProvider();
-        var storage = services.GetRequiredService<StorageClientFactory>();
-        await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync();
-
-        await using var handler = await HostedHandler.StartAsync(package.AppRoot, "handler", new Dictionary<string, string>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["NewsWatch__PollSchedule"] = "0 */15 * * * *",
-            ["NewsWatch__Feeds__0__Id"] = feedId,
-            ["NewsWatch__Feeds__0__Name"] = "Smoke test feed",
-            ["NewsWatch__Feeds__0__Url"] = site.Url($"/{feedId}/feed.xml").AbsoluteUri,
-        });
+        var storage = await CreateStorageAsync();
+        await using var handler = await StartHandlerAsync(feedId, site.Url($"/{feedId}/feed.xml"));
 
         // 1. Timer tick (payload shape captured from a real host).
         var timer = """
@@ -131,6 +130,73 @@ public sealed class PackageSmokeTests(PackageFixture package, AzuriteFixture azu
         Assert.NotNull(stored);
         Assert.Contains("SU7 electric sedan", stored.Text, StringComparison.Ordinal);
         Assert.Equal(feedId, stored.FeedId);
+    }
+
+    [Fact]
+    public async Task Packaged_handler_emails_a_granted_approval_once_over_smtp_even_when_the_message_comes_again()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var site = await LoopbackHttpServer.StartAsync();
+        var feedId = "alert-" + Guid.NewGuid().ToString("N")[..8];
+        var articleUrl = site.Url($"/{feedId}/ndrc.html");
+        site.Serve($"/{feedId}/ndrc.html", ApprovalHtml);
+
+        var storage = await CreateStorageAsync();
+        await using var handler = await StartHandlerAsync(feedId, site.Url($"/{feedId}/feed.xml"), new Dictionary<string, string>
+        {
+            ["NewsWatch__Alerts__Recipients__0"] = "analyst@example.com",
+            ["NewsWatch__Alerts__Smtp__Host"] = SmtpSink.Host,
+            ["NewsWatch__Alerts__Smtp__Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["NewsWatch__Alerts__Smtp__EnableSsl"] = "false",
+            ["NewsWatch__Alerts__Smtp__Timeout"] = "00:00:10",
+        });
+
+        var queue = new QueueClient(azurite.ConnectionString, storage.Options.ArticlesQueue);
+        await queue.SendMessageAsync(new ArticleMessage(feedId, feedId + "-1", articleUrl, "Xiaomi gets NDRC approval", null, DateTimeOffset.UtcNow).ToJson());
+        var message = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value.Single(m => m.MessageText.Contains(feedId, StringComparison.Ordinal));
+
+        // The invocation records the approval, stores the article and delivers the alert before it answers.
+        var first = await InvokeAsync(handler, "ProcessArticle", QueuePayload(message));
+        Assert.Contains("Stored", first.GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
+        var mail = Assert.Single(await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30)));
+        Assert.Contains("NDRC approval granted", mail.Header("Subject"), StringComparison.Ordinal);
+        Assert.Equal(["analyst@example.com"], mail.RcptTo);
+        Assert.Contains(articleUrl.AbsoluteUri, mail.Text, StringComparison.Ordinal);
+
+        // The host hands the same message over again (e.g. its answer was lost): still one email.
+        var again = await InvokeAsync(handler, "ProcessArticle", QueuePayload(message));
+        Assert.Contains("Unchanged", again.GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
+        Assert.Single(sink.Messages);
+    }
+
+    /// <summary>
+    /// The queues and tables infra/ creates in Azure; the emulator starts empty. The app's own composition says which
+    /// ones, with the same settings the handler gets.
+    /// </summary>
+    private async Task<StorageClientFactory> CreateStorageAsync()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddNewsWatch(config).BuildServiceProvider();
+        await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync();
+        return services.GetRequiredService<StorageClientFactory>();
+    }
+
+    private Task<HostedHandler> StartHandlerAsync(string feedId, Uri feedUrl, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["NewsWatch__PollSchedule"] = "0 */15 * * * *",
+            ["NewsWatch__Feeds__0__Id"] = feedId,
+            ["NewsWatch__Feeds__0__Name"] = "Smoke test feed",
+            ["NewsWatch__Feeds__0__Url"] = feedUrl.AbsoluteUri,
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return HostedHandler.StartAsync(package.AppRoot, "handler", settings);
     }
 
     private static async Task<JsonElement> InvokeAsync(HostedHandler handler, string function, string payload)
