@@ -21,17 +21,13 @@ internal sealed class BenchSite : IAsyncDisposable
 
     public Uri BaseUrl => _server.BaseUrl;
 
-    public static async Task<BenchSite> StartAsync(CancellationToken cancellationToken)
-    {
-        // Nobody can send a request before the port is known, so baseUrl is set before the first one arrives.
-        Uri? baseUrl = null;
-        var server = await LoopbackWebServer.StartAsync(0, app => app.Run(ctx => AnswerAsync(ctx, baseUrl!)), cancellationToken);
-        baseUrl = server.BaseUrl;
-        return new BenchSite(server);
-    }
+    public static async Task<BenchSite> StartAsync(CancellationToken cancellationToken) =>
+        new(await LoopbackWebServer.StartAsync(0, app => app.Run(AnswerAsync), cancellationToken));
 
-    private static async Task AnswerAsync(HttpContext ctx, Uri baseUrl)
+    private static async Task AnswerAsync(HttpContext ctx)
     {
+        // Links point back at the address the request came to, as the sample site's do.
+        var baseUrl = new Uri($"{ctx.Request.Scheme}://{ctx.Request.Host}/");
         var path = ctx.Request.Path.Value ?? "/";
         if (path.StartsWith("/feed/", StringComparison.Ordinal) && path.EndsWith(".xml", StringComparison.Ordinal))
         {
