@@ -14,7 +14,5 @@ internal static class CommandCatalog
         new EvalRelevanceCommand(context),
         new AlertsListCommand(context),
         new AlertsResendCommand(context),
-        new BenchStorageCommand(context),
-        new BenchStartupCommand(context),
     ];
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsWatch.Cli.Local;
-using NewsWatch.Infrastructure.Hosting;
+using NewsWatch.LocalDev.QueueTrigger;
 
 namespace NewsWatch.Cli.Commands;
 

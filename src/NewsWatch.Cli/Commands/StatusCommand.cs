@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NewsWatch.Cli.Local;
-using NewsWatch.Infrastructure;
+using NewsWatch.Infrastructure.Storage;
 using NewsWatch.Pipeline;
 
 namespace NewsWatch.Cli.Commands;

@@ -1,8 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using NewsWatch.Cli.Sample;
-using NewsWatch.Infrastructure.LocalDev;
-using NewsWatch.Storage;
+using NewsWatch.LocalDev;
 
 namespace NewsWatch.Cli.Local;
 
@@ -51,7 +50,7 @@ internal sealed class LocalEnvironment : IAsyncDisposable
     private async Task StartAzuriteAsync(IConfiguration config, TextWriter log, CancellationToken cancellationToken)
     {
         var connection = config["AzureWebJobsStorage"];
-        if (connection is null || !StorageConnectionString.IsDevelopmentStorage(connection))
+        if (connection is null || !AzuriteLauncher.IsDevelopmentStorage(connection))
         {
             return;
         }

@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NCrontab;
-using NewsWatch.Infrastructure;
-using NewsWatch.Infrastructure.Hosting;
+using NewsWatch.Infrastructure.Storage;
+using NewsWatch.LocalDev.QueueTrigger;
 using NewsWatch.Pipeline;
 
 namespace NewsWatch.Cli.Local;
@@ -71,13 +71,12 @@ internal sealed partial class LocalRunner(IServiceProvider services, QueueTrigge
 
     private static QueueTriggerListener CreateListener(IServiceProvider services, QueueTriggerSettings settings)
     {
-        var storage = services.GetRequiredService<StorageClientFactory>();
-        var queueName = storage.Options.ArticlesQueue;
+        var storage = services.GetRequiredService<StorageClients>();
         var job = services.GetRequiredService<ProcessArticleJob>();
         var summary = services.GetRequiredService<RunSummaryHolder>().Summary;
         return new QueueTriggerListener(
-            storage.Queue(queueName),
-            storage.Queue(StorageInitializer.PoisonQueueName(queueName)),
+            storage.ArticlesQueue,
+            storage.ArticlesPoisonQueue,
             settings,
             async (message, ct) => summary.Add(await job.RunAsync(ArticleMessage.Parse(message.Text), ct)),
             services.GetRequiredService<TimeProvider>(),

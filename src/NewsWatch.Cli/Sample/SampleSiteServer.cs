@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using NewsWatch.Infrastructure.LocalDev;
+using NewsWatch.LocalDev;
 
 namespace NewsWatch.Cli.Sample;
 

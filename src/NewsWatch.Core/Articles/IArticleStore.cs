@@ -8,5 +8,9 @@ public interface IArticleStore
     /// <summary>Insert or replace by <see cref="ArticleRecord.Key"/>: redelivery of the same article overwrites, never duplicates.</summary>
     Task SaveAsync(ArticleRecord article, CancellationToken cancellationToken = default);
 
-    IAsyncEnumerable<ArticleRecord> ListAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Every article without its text and full assessment (nearly all of a row's bytes): summary fields, status,
+    /// error and story only. For views and counts, which must not drag article bodies over the wire.
+    /// </summary>
+    IAsyncEnumerable<ArticleRecord> ListWithoutTextAsync(CancellationToken cancellationToken = default);
 }

@@ -24,7 +24,7 @@ public sealed class StatusReporter(IFeedStateStore feeds, IArticleStore articles
         }
 
         int stored = 0, failed = 0;
-        await foreach (var a in articles.ListAsync(cancellationToken))
+        await foreach (var a in articles.ListWithoutTextAsync(cancellationToken))
         {
             if (a.Status == ArticleStatus.Stored)
             {

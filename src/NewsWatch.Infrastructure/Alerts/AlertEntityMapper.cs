@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NewsWatch.Alerts;
 using NewsWatch.Infrastructure.Tables;
-using NewsWatch.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace NewsWatch.Infrastructure.Alerts;
 
@@ -53,11 +53,7 @@ internal static class AlertEntityMapper
             ["Resends"] = r.Resends,
         };
         EntityText.Write(e, "Sources", JsonSerializer.Serialize([.. r.Sources], AlertJson.Default.ListAlertSource));
-        foreach (var nullKey in e.Keys.Where(k => e[k] is null).ToList())
-        {
-            e.Remove(nullKey);
-        }
-
+        e.RemoveNullProperties();
         return e;
     }
 

@@ -1,59 +1,55 @@
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using MimeKit;
+using MimeKit.Text;
 using NewsWatch.Alerts;
 
 namespace NewsWatch.Infrastructure.Alerts;
 
 /// <summary>
-/// Builds the System.Net.Mail message for an <see cref="AlertEmail"/>; shared by the SMTP and pickup senders
-/// so both write the very same message.
+/// Builds the MimeKit message for an <see cref="AlertEmail"/>; shared by the SMTP and pickup senders so both write
+/// the very same message.
 /// </summary>
 internal static class AlertMailMessage
 {
-    public static MailMessage Create(AlertEmail email)
+    public static MimeMessage Create(AlertEmail email)
     {
         ArgumentNullException.ThrowIfNull(email);
-        var message = new MailMessage
+        var message = new MimeMessage
         {
-            From = new MailAddress(email.From),
             Subject = email.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            Priority = email.Priority == AlertPriority.Low ? MailPriority.Low : MailPriority.Normal,
+            Priority = email.Priority == AlertPriority.Low ? MessagePriority.NonUrgent : MessagePriority.Normal,
+
+            // The idempotency key: identical on every retry of this delivery (see AlertKeys.MessageId). MimeKit
+            // wants it without the angle brackets.
+            MessageId = email.MessageId.Trim('<', '>'),
         };
-        try
+        message.From.Add(MailboxAddress.Parse(email.From));
+        foreach (var to in email.To)
         {
-            foreach (var to in email.To)
-            {
-                message.To.Add(new MailAddress(to));
-            }
-
-            // The idempotency key: identical on every retry of this delivery (see AlertKeys.MessageId).
-            message.Headers["Message-ID"] = email.MessageId;
-            message.Headers[AlertEmail.AlertKeyHeader] = SafeText.HeaderToken(email.AlertKey);
-            message.Headers[AlertEmail.AlertIdHeader] = email.AlertId;
-
-            // RFC 3834: tells vacation responders and list servers not to answer a machine.
-            message.Headers["Auto-Submitted"] = "auto-generated";
-
-            message.AlternateViews.Add(View(email.TextBody, MediaTypeNames.Text.Plain));
-            message.AlternateViews.Add(View(email.HtmlBody, MediaTypeNames.Text.Html));
-            return message;
+            message.To.Add(MailboxAddress.Parse(to));
         }
-        catch
+
+        message.Headers.Add(AlertEmail.AlertKeyHeader, SafeText.HeaderToken(email.AlertKey));
+        message.Headers.Add(AlertEmail.AlertIdHeader, email.AlertId);
+
+        // RFC 3834: tells vacation responders and list servers not to answer a machine.
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+
+        var body = new MultipartAlternative
         {
-            message.Dispose();
-            throw;
-        }
+            Part(email.TextBody, TextFormat.Plain),
+            Part(email.HtmlBody, TextFormat.Html),
+        };
+        message.Body = body;
+        return message;
     }
 
-    private static AlternateView View(string body, string mediaType)
+    private static TextPart Part(string text, TextFormat format)
     {
-        var view = AlternateView.CreateAlternateViewFromString(body, Encoding.UTF8, mediaType);
+        var part = new TextPart(format);
+        part.SetText("utf-8", text);
 
         // Quoted-printable keeps the ASCII-mostly bodies readable in the raw .eml and within line-length limits.
-        view.TransferEncoding = TransferEncoding.QuotedPrintable;
-        return view;
+        part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
+        return part;
     }
 }

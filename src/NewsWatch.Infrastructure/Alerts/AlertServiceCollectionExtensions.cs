@@ -1,10 +1,11 @@
-using System.Net.Mail;
+using MimeKit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NewsWatch.Alerts;
 using NewsWatch.Infrastructure.Composition;
+using NewsWatch.Infrastructure.Storage;
 
 namespace NewsWatch.Infrastructure.Alerts;
 
@@ -13,7 +14,7 @@ public static class AlertServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IAlertService"/> and what it needs, from section "NewsWatch:Alerts". Needs the storage
-    /// registrations of <c>AddNewsWatch</c> (<see cref="StorageClientFactory"/>). Calling it twice is harmless.
+    /// registrations of <c>AddNewsWatch</c> (<see cref="StorageClients"/>). Calling it twice is harmless.
     /// </summary>
     public static IServiceCollection AddNewsWatchAlerts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,12 +30,13 @@ public static class AlertServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AlertOptions>()
             .Bind(section)
-            .Validate(o => MailAddress.TryCreate(o.From, out _), "NewsWatch:Alerts:From is not an email address")
-            .Validate(o => o.Recipients.All(r => MailAddress.TryCreate(r, out _)), "NewsWatch:Alerts:Recipients holds an entry that is not an email address")
+            .Validate(o => MailboxAddress.TryParse(o.From, out _), "NewsWatch:Alerts:From is not an email address")
+            .Validate(o => o.Recipients.All(r => MailboxAddress.TryParse(r, out _)), "NewsWatch:Alerts:Recipients holds an entry that is not an email address")
             .Validate(o => o.SendLease > TimeSpan.Zero && o.InitialRetryDelay > TimeSpan.Zero, "NewsWatch:Alerts: SendLease and InitialRetryDelay must be positive")
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>());
         services.AddOptions<AlertTransportOptions>()
+            .Configure(o => o.PickupDirectory = AlertTransportOptions.DefaultPickupDirectory(configuration["NewsWatch:Local:DataDirectory"]))
             .Bind(section)
             .Validate<IOptions<AlertOptions>>(
                 (t, a) => !t.UsesSmtp || a.Value.Recipients.Count > 0,
@@ -46,7 +48,7 @@ public static class AlertServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<IAlertOutbox>(sp => new TableAlertOutbox(
-            sp.GetRequiredService<StorageClientFactory>().Table(sp.GetRequiredService<IOptions<AlertTransportOptions>>().Value.Table)));
+            sp.GetRequiredService<StorageClients>().Table(sp.GetRequiredService<IOptions<AlertTransportOptions>>().Value.Table)));
         services.AddSingleton<IAlertSender>(sp =>
         {
             var transport = sp.GetRequiredService<IOptions<AlertTransportOptions>>();

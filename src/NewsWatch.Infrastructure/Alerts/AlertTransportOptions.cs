@@ -8,8 +8,13 @@ public sealed class AlertTransportOptions
 {
     public string Table { get; set; } = "alerts";
 
-    /// <summary>Folder for .eml files when no SMTP host is set; relative paths are taken from the working directory.</summary>
-    public string PickupDirectory { get; set; } = Path.Combine(".newswatch", "outbox");
+    /// <summary>
+    /// Folder for .eml files when no SMTP host is set; relative paths are taken from the working directory. Unset,
+    /// it is "outbox" under <c>NewsWatch:Local:DataDirectory</c> when that is set, else ".newswatch/outbox".
+    /// </summary>
+    public string PickupDirectory { get; set; } = DefaultPickupDirectory(null);
+
+    public static string DefaultPickupDirectory(string? dataDirectory) => Path.Combine(dataDirectory ?? ".newswatch", "outbox");
 
     public SmtpSettings Smtp { get; set; } = new();
 
@@ -27,14 +32,20 @@ public sealed class SmtpSettings
 
     public int Port { get; set; } = 587;
 
-    /// <summary>STARTTLS after connecting (System.Net.Mail's EnableSsl); the server's certificate is validated.</summary>
+    /// <summary>STARTTLS after connecting, required when on; the server's certificate is validated.</summary>
     public bool EnableSsl { get; set; } = true;
 
     public string? UserName { get; set; }
 
     public string? Password { get; set; }
 
-    /// <summary>Per send; keep it below <see cref="NewsWatch.Alerts.AlertOptions.SendLease"/>.</summary>
+    /// <summary>
+    /// SHA-256 thumbprint (hex, colons allowed) of a relay certificate to trust when it does not chain to a public
+    /// root, e.g. a company relay with a private CA. Normal validation still accepts any valid certificate.
+    /// </summary>
+    public string? PinnedCertificateSha256 { get; set; }
+
+    /// <summary>Per SMTP command; keep it below <see cref="NewsWatch.Alerts.AlertOptions.SendLease"/>.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Safe to log: host and port only, never the credentials.</summary>

@@ -1,18 +1,19 @@
-using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using NewsWatch.Alerts;
 
 namespace NewsWatch.Infrastructure.Alerts;
 
 /// <summary>
-/// The local default without a mail server: each email becomes an .eml file (openable in any mail client) in
-/// the pickup folder, written by System.Net.Mail's SpecifiedPickupDirectory delivery. The file is named after
-/// the Message-ID and moved into place in one step, so a retried delivery replaces its own file instead of
-/// adding a second one, and a reader never sees a half-written file.
+/// The local default without a mail server: each email becomes a MimeKit-written .eml file (openable in any mail
+/// client) in the pickup folder. The file is named after the Message-ID and moved into place in one step, so a
+/// retried delivery replaces its own file instead of adding a second one, and a reader never sees a half-written
+/// file.
 /// </summary>
 public sealed class PickupDirectoryAlertSender(IOptions<AlertTransportOptions> options) : IAlertSender
 {
-    private const string StagingFolder = ".staging";
+    /// <summary>CRLF line ends, as on the wire: MimeKit's default follows the platform, and mail clients expect CRLF in .eml.</summary>
+    private static readonly FormatOptions EmlFormat = CreateEmlFormat();
 
     public string Folder { get; } = Path.GetFullPath(options.Value.PickupDirectory);
 
@@ -21,26 +22,30 @@ public sealed class PickupDirectoryAlertSender(IOptions<AlertTransportOptions> o
     public async Task<string> SendAsync(AlertEmail email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
-
-        // System.Net.Mail picks a random file name; a private staging folder per send lets us find that file.
-        var staging = Directory.CreateDirectory(Path.Combine(Folder, StagingFolder, Guid.NewGuid().ToString("N"))).FullName;
+        Directory.CreateDirectory(Folder);
+        var target = Path.Combine(Folder, FileNameFor(email));
+        var staging = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
             using (var message = AlertMailMessage.Create(email))
-            using (var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging })
             {
-                await client.SendMailAsync(message, cancellationToken);
+                await message.WriteToAsync(EmlFormat, staging, cancellationToken);
             }
 
-            var written = Directory.GetFiles(staging, "*.eml").Single();
-            var target = Path.Combine(Folder, FileNameFor(email));
-            File.Move(written, target, overwrite: true);
+            File.Move(staging, target, overwrite: true);
             return "written " + target;
         }
         finally
         {
-            Directory.Delete(staging, recursive: true);
+            File.Delete(staging);
         }
+    }
+
+    private static FormatOptions CreateEmlFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
     }
 
     /// <summary>"newswatch.alert.&lt;id&gt;[.rN].eml": the Message-ID's local part, which is already file-name safe.</summary>

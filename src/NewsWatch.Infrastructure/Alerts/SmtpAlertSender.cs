@@ -1,15 +1,19 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Mail;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
 using NewsWatch.Alerts;
 
 namespace NewsWatch.Infrastructure.Alerts;
 
 /// <summary>
-/// Sends through an SMTP server with System.Net.Mail: STARTTLS when <see cref="SmtpSettings.EnableSsl"/> is on
-/// (with normal certificate validation), AUTH LOGIN when a user name is set. A new client per message: SmtpClient
-/// is not safe for concurrent sends, and alerts are too rare for connection reuse to matter.
+/// Sends through an SMTP server with MailKit: STARTTLS when <see cref="SmtpSettings.EnableSsl"/> is on (required,
+/// with normal certificate validation, or the pinned certificate), AUTH when a user name is set, and the server's
+/// own final reply returned, so the outbox row records what the relay said. A new connection per message: alerts
+/// are too rare for connection reuse to matter, and a fresh client has no state left from a failed send.
 /// </summary>
 public sealed class SmtpAlertSender(IOptions<AlertTransportOptions> options) : IAlertSender
 {
@@ -20,25 +24,32 @@ public sealed class SmtpAlertSender(IOptions<AlertTransportOptions> options) : I
     public async Task<string> SendAsync(AlertEmail email, CancellationToken cancellationToken)
     {
         using var message = AlertMailMessage.Create(email);
-        using var client = new SmtpClient(_smtp.Host, _smtp.Port)
+        using var client = new SmtpClient
         {
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            EnableSsl = _smtp.EnableSsl,
             Timeout = (int)Math.Clamp(_smtp.Timeout.TotalMilliseconds, 1000, int.MaxValue),
-            UseDefaultCredentials = false,
         };
+        if (_smtp.PinnedCertificateSha256 is { Length: > 0 } pinned)
+        {
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) => IsTrusted(certificate, errors, pinned);
+        }
+
+        await client.ConnectAsync(_smtp.Host ?? string.Empty, _smtp.Port, _smtp.EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
         var authenticated = !string.IsNullOrEmpty(_smtp.UserName);
         if (authenticated)
         {
-            client.Credentials = new NetworkCredential(_smtp.UserName, _smtp.Password);
+            await client.AuthenticateAsync(_smtp.UserName!, _smtp.Password ?? string.Empty, cancellationToken);
         }
 
-        await client.SendMailAsync(message, cancellationToken);
-
-        // System.Net.Mail does not expose the text of the server's final reply; returning normally means that
-        // reply to the end of DATA was 250, so that code is what is recorded, with where and how it was sent.
+        var reply = await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"250 accepted by {_smtp}{(_smtp.EnableSsl ? " over STARTTLS" : string.Empty)}{(authenticated ? " (authenticated)" : string.Empty)}");
+            $"{reply} (by {_smtp}{(_smtp.EnableSsl ? " over STARTTLS" : string.Empty)}{(authenticated ? ", authenticated" : string.Empty)})");
     }
+
+    /// <summary>Normal validation, or exactly the certificate an operator pinned (a relay with a private CA).</summary>
+    private static bool IsTrusted(X509Certificate? certificate, SslPolicyErrors errors, string pinnedSha256) =>
+        errors == SslPolicyErrors.None
+        || (certificate is not null
+            && string.Equals(certificate.GetCertHashString(HashAlgorithmName.SHA256), pinnedSha256.Replace(":", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
 }

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using NewsWatch.Alerts;
-using NewsWatch.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace NewsWatch.Infrastructure.Alerts;
 
@@ -34,8 +34,8 @@ public sealed class TableAlertOutbox(TableClient table) : IAlertOutbox
         var entity = AlertEntityMapper.ToEntity(record);
         try
         {
-            await table.AddEntityAsync(entity, cancellationToken);
-            return entity.ETag.ToString();
+            var added = await table.AddEntityAsync(entity, cancellationToken);
+            return added.Headers.ETag?.ToString();
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -51,7 +51,7 @@ public sealed class TableAlertOutbox(TableClient table) : IAlertOutbox
             return null;
         }
 
-        var response = await table.GetEntityIfExistsAsync(AlertEntityMapper.Partition, id, cancellationToken: cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(AlertEntityMapper.Partition, id, cancellationToken: cancellationToken);
         return response.HasValue ? AlertEntityMapper.FromEntity(response.Value!) : null;
     }
 
@@ -67,14 +67,13 @@ public sealed class TableAlertOutbox(TableClient table) : IAlertOutbox
         try
         {
             // Replace, not merge: properties cleared in the record (lease, error) must disappear from the row.
-            await table.UpdateEntityAsync(entity, new ETag(record.Version), TableUpdateMode.Replace, cancellationToken);
+            var replaced = await table.UpdateEntityAsync(entity, new ETag(record.Version), TableUpdateMode.Replace, cancellationToken);
+            return replaced.Headers.ETag?.ToString();
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             return null;
         }
-
-        return entity.ETag.ToString();
     }
 
     public async IAsyncEnumerable<AlertRecord> ListAsync(bool unsentOnly, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -83,7 +82,7 @@ public sealed class TableAlertOutbox(TableClient table) : IAlertOutbox
         var filter = unsentOnly
             ? TableClient.CreateQueryFilter($"PartitionKey eq {AlertEntityMapper.Partition} and State ne {sent}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {AlertEntityMapper.Partition}");
-        var results = table.QueryAsync(filter, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var results = table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)

@@ -10,6 +10,7 @@ using NewsWatch.Feeds;
 using NewsWatch.Fetching;
 using NewsWatch.Infrastructure.Alerts;
 using NewsWatch.Infrastructure.Queues;
+using NewsWatch.Infrastructure.Storage;
 using NewsWatch.Infrastructure.Tables;
 using NewsWatch.Pipeline;
 using NewsWatch.Stories;
@@ -28,7 +29,6 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>());
         services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.Section));
         services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection("NewsWatch:Extraction"));
-        services.AddOptions<StorageOptions>().Configure(o => BindStorage(o, configuration));
         services.AddSingleton<IOptions<WatchSubjectOptions>>(_ =>
         {
             // No "WatchSubject" section means the default subject, Xiaomi's EV business.
@@ -57,9 +57,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StatusReporter>();
 
         services.AddNewsWatchAlerts(configuration);
-        services.AddSingleton<StorageClientFactory>();
-        services.AddSingleton<StorageInitializer>();
-        services.AddSingleton<IArticleQueue>(sp => new StorageArticleQueue(Storage(sp).Queue(Storage(sp).Options.ArticlesQueue)));
+        services.AddNewsWatchStorage(configuration);
+        services.AddSingleton<IArticleQueue>(sp => new StorageArticleQueue(Storage(sp).ArticlesQueue));
         services.AddSingleton<IArticleStore>(sp => new TableArticleStore(Storage(sp).Table(Storage(sp).Options.ArticlesTable)));
         services.AddSingleton<IFeedStateStore>(sp => new TableFeedStateStore(Storage(sp).Table(Storage(sp).Options.FeedsTable)));
         services.AddSingleton<IFeedItemLedger>(sp => new TableFeedItemLedger(Storage(sp).Table(Storage(sp).Options.FeedItemsTable)));
@@ -68,22 +67,5 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    private static StorageClientFactory Storage(IServiceProvider sp) => sp.GetRequiredService<StorageClientFactory>();
-
-    /// <summary>
-    /// "AzureWebJobsStorage" is either a plain value (a connection string) or, for managed identity, a
-    /// section with serviceUri children; the names follow the Functions host's own conventions.
-    /// </summary>
-    private static void BindStorage(StorageOptions options, IConfiguration configuration)
-    {
-        var section = configuration.GetSection(StorageOptions.ConnectionSetting);
-        options.ConnectionString = section.Value;
-        options.QueueServiceUri = AsUri(section["queueServiceUri"]);
-        options.TableServiceUri = AsUri(section["tableServiceUri"]);
-        options.BlobServiceUri = AsUri(section["blobServiceUri"]);
-        options.ClientId = section["clientId"];
-        configuration.GetSection("NewsWatch:Storage").Bind(options);
-    }
-
-    private static Uri? AsUri(string? value) => string.IsNullOrWhiteSpace(value) ? null : new Uri(value);
+    private static StorageClients Storage(IServiceProvider sp) => sp.GetRequiredService<StorageClients>();
 }

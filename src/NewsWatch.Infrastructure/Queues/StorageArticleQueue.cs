@@ -1,5 +1,5 @@
 using NewsWatch.Pipeline;
-using NewsWatch.Storage.Queues;
+using Azure.Storage.Queues;
 
 namespace NewsWatch.Infrastructure.Queues;
 
@@ -9,6 +9,6 @@ public sealed class StorageArticleQueue(QueueClient queue) : IArticleQueue
     public async Task EnqueueAsync(ArticleMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await queue.SendMessageAsync(message.ToJson(), cancellationToken: cancellationToken);
+        await queue.SendMessageAsync(message.ToJson(), cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-using NewsWatch.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace NewsWatch.Infrastructure.Tables;
 
@@ -32,5 +32,21 @@ internal static class EntityText
     {
         var chunks = entity.GetInt32($"{name}Chunks") ?? 1;
         return string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString(i == 0 ? name : $"{name}_{i}") ?? ""));
+    }
+}
+
+/// <summary>Helpers shared by the entity mappers.</summary>
+internal static class EntityProperties
+{
+    /// <summary>
+    /// Absent and null mean the same to a reader of these rows, and leaving nulls out keeps rows lean and
+    /// a Replace from writing empty columns.
+    /// </summary>
+    public static void RemoveNullProperties(this TableEntity entity)
+    {
+        foreach (var key in entity.Keys.Where(k => entity[k] is null).ToList())
+        {
+            entity.Remove(key);
+        }
     }
 }

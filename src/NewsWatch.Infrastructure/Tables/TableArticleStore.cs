@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using NewsWatch.Articles;
+using Azure.Data.Tables;
 using NewsWatch.Assessment;
-using NewsWatch.Storage.Tables;
 
 namespace NewsWatch.Infrastructure.Tables;
 
@@ -12,9 +12,15 @@ namespace NewsWatch.Infrastructure.Tables;
 /// </summary>
 public sealed class TableArticleStore(TableClient table) : IArticleStore
 {
+    private static readonly string[] SummaryColumns =
+    [
+        "PartitionKey", "RowKey", "Url", "CanonicalUrl", "FeedId", "ItemId", "Status", "Error", "Title", "Published", "Updated", "Language", "SiteName",
+        "ContentHash", "ProcessedAt", "IsRelevant", "Approval", "Regulator", "EventKeys", "StoryId",
+    ];
+
     public async Task<ArticleRecord?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
-        var response = await table.GetEntityIfExistsAsync(PartitionOf(key), key, cancellationToken: cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(key), key, cancellationToken: cancellationToken);
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
@@ -24,9 +30,9 @@ public sealed class TableArticleStore(TableClient table) : IArticleStore
         await table.UpsertEntityAsync(ToEntity(article), TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async IAsyncEnumerable<ArticleRecord> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<ArticleRecord> ListWithoutTextAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var entity in table.QueryAsync(cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(select: SummaryColumns, cancellationToken: cancellationToken))
         {
             yield return FromEntity(entity);
         }
@@ -86,11 +92,7 @@ public sealed class TableArticleStore(TableClient table) : IArticleStore
         }
 
         e["StoryId"] = a.StoryId;
-        foreach (var nullKey in e.Keys.Where(k => e[k] is null).ToList())
-        {
-            e.Remove(nullKey);
-        }
-
+        e.RemoveNullProperties();
         return e;
     }
 

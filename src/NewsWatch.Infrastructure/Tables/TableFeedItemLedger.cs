@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using NewsWatch.Feeds;
-using NewsWatch.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace NewsWatch.Infrastructure.Tables;
 
@@ -33,7 +33,7 @@ public sealed class TableFeedItemLedger(TableClient table) : IFeedItemLedger
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var existing = await table.GetEntityAsync(item.FeedId, RowKeyOf(item), cancellationToken: cancellationToken);
+            var existing = await table.GetEntityAsync<TableEntity>(item.FeedId, RowKeyOf(item), cancellationToken: cancellationToken);
             return existing.Value.GetString("State") == Queued ? LedgerClaim.Seen : LedgerClaim.Unfinished;
         }
     }

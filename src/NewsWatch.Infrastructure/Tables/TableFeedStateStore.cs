@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using NewsWatch.Feeds;
-using NewsWatch.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace NewsWatch.Infrastructure.Tables;
 
@@ -11,7 +11,7 @@ public sealed class TableFeedStateStore(TableClient table) : IFeedStateStore
 
     public async Task<FeedState?> GetAsync(string feedId, CancellationToken cancellationToken = default)
     {
-        var response = await table.GetEntityIfExistsAsync(Partition, feedId, cancellationToken: cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(Partition, feedId, cancellationToken: cancellationToken);
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
@@ -30,18 +30,14 @@ public sealed class TableFeedStateStore(TableClient table) : IFeedStateStore
             ["LastModified"] = state.LastModified,
             ["ItemsQueued"] = state.ItemsQueued,
         };
-        foreach (var nullKey in e.Keys.Where(k => e[k] is null).ToList())
-        {
-            e.Remove(nullKey);
-        }
-
+        e.RemoveNullProperties();
         await table.UpsertEntityAsync(e, TableUpdateMode.Replace, cancellationToken);
     }
 
     public async IAsyncEnumerable<FeedState> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
-        await foreach (var e in table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return FromEntity(e);
         }

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using Azure;
 using Microsoft.Extensions.Options;
 using NewsWatch.Stories;
-using NewsWatch.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace NewsWatch.Infrastructure.Tables;
 
@@ -23,12 +23,14 @@ public sealed class TableStoryIndex(TableClient table, IOptions<StoryOptions> op
     /// </summary>
     private const int MaxConcurrentBandReads = 16;
 
+    private static readonly string[] CandidateColumns = ["PartitionKey", "RowKey", "StoryId", "Minima"];
+
     private readonly StoryOptions _options = options.Value;
 
     public async Task<StoryAssignment> AssignAsync(string articleKey, StoryFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(fingerprint);
-        var known = await table.GetEntityIfExistsAsync(ArticlePartition, articleKey, cancellationToken: ct);
+        var known = await table.GetEntityIfExistsAsync<TableEntity>(ArticlePartition, articleKey, cancellationToken: ct);
         if (known.HasValue)
         {
             return new StoryAssignment(known.Value!.GetString("StoryId")!, false, 1);
@@ -45,7 +47,7 @@ public sealed class TableStoryIndex(TableClient table, IOptions<StoryOptions> op
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             // Another worker assigned this article meanwhile (a redelivered message): its answer stands.
-            var existing = await table.GetEntityAsync(ArticlePartition, articleKey, cancellationToken: ct);
+            var existing = await table.GetEntityAsync<TableEntity>(ArticlePartition, articleKey, cancellationToken: ct);
             return new StoryAssignment(existing.Value.GetString("StoryId")!, false, 1);
         }
 
@@ -90,7 +92,7 @@ public sealed class TableStoryIndex(TableClient table, IOptions<StoryOptions> op
 
             if (!lastSeen.TryGetValue(storyId, out var seen))
             {
-                var story = await table.GetEntityIfExistsAsync(StoryPartition, storyId, cancellationToken: ct);
+                var story = await table.GetEntityIfExistsAsync<TableEntity>(StoryPartition, storyId, cancellationToken: ct);
                 lastSeen[storyId] = seen = story.HasValue ? story.Value!.GetDateTimeOffset("LastSeen") : null;
             }
 
@@ -109,7 +111,7 @@ public sealed class TableStoryIndex(TableClient table, IOptions<StoryOptions> op
     private async Task<List<TableEntity>> ReadPartitionAsync(string partitionKey, CancellationToken ct)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken: ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), select: CandidateColumns, cancellationToken: ct))
         {
             rows.Add(row);
         }

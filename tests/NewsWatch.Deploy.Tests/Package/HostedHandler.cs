@@ -1,4 +1,4 @@
-using NewsWatch.Infrastructure.LocalDev;
+using NewsWatch.LocalDev;
 
 namespace NewsWatch.Deploy.Tests.Package;
 

@@ -29,6 +29,7 @@ internal static class AlertTestHost
         ["NewsWatch:Alerts:Smtp:UserName"] = user,
         ["NewsWatch:Alerts:Smtp:Password"] = password,
         ["NewsWatch:Alerts:Smtp:Timeout"] = "00:00:10",
+        ["NewsWatch:Alerts:Smtp:PinnedCertificateSha256"] = sink.Certificate?.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256),
     };
 
     public static ServiceProvider Build(AzuriteFixture azurite, string table, TimeProvider time, IDictionary<string, string?> settings)

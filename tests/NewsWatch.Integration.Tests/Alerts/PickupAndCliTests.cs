@@ -37,7 +37,7 @@ public sealed class PickupAndCliTests(AzuriteFixture azurite) : IDisposable
         var stored = Assert.Single(await AlertTestHost.AllAsync(sp));
         Assert.Equal($"newswatch.alert.{stored.Id}.eml", Path.GetFileName(file));
         Assert.Equal("written " + file, stored.DeliveryReply);
-        Assert.Empty(Directory.GetDirectories(Path.Combine(_folder, ".staging")));
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
 
         var mail = ReceivedMail.Parse(await File.ReadAllBytesAsync(file), null, [], secure: false, user: null);
         Assert.Equal("Xiaomi EV: NDRC approval granted (reported)", mail.Header("Subject"));

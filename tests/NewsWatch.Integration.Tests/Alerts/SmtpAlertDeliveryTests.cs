@@ -50,7 +50,8 @@ public sealed class SmtpAlertDeliveryTests(AzuriteFixture azurite)
 
         Assert.Equal(AlertDeliveryState.Sent, stored.State);
         Assert.Equal(time.GetUtcNow(), stored.SentAt);
-        Assert.StartsWith("250 accepted by 127.0.0.1:", stored.DeliveryReply, StringComparison.Ordinal);
+        // The server's own final reply, as MailKit returns it, and where it was sent.
+        Assert.Matches(@"^\S.* \(by 127\.0\.0\.1:\d+\)$", stored.DeliveryReply);
 
         await alerts.DeliverPendingAsync(CancellationToken.None);
         Assert.Single(sink.Messages);
@@ -60,7 +61,6 @@ public sealed class SmtpAlertDeliveryTests(AzuriteFixture azurite)
     public async Task Starttls_and_auth_are_used_and_a_wrong_password_keeps_the_alert_pending_without_leaking_it()
     {
         await using var sink = await SmtpSink.StartAsync(new SmtpSinkOptions { StartTls = true, UserName = "acs-user", Password = "s3cret-Pa55" });
-        using var trust = new PinnedCertificateTrust(sink.Certificate!);
         var time = new ManualTimeProvider();
         var table = AlertTestHost.NewTable();
 
@@ -87,7 +87,7 @@ public sealed class SmtpAlertDeliveryTests(AzuriteFixture azurite)
         Assert.Equal(1, report.Sent);
         Assert.True(mail.Secure, "the message must travel after STARTTLS");
         Assert.Equal("acs-user", mail.AuthenticatedUser);
-        Assert.Contains("over STARTTLS (authenticated)", Assert.Single(await AlertTestHost.AllAsync(right)).DeliveryReply, StringComparison.Ordinal);
+        Assert.Contains("over STARTTLS, authenticated)", Assert.Single(await AlertTestHost.AllAsync(right)).DeliveryReply, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using NewsWatch.Infrastructure.LocalDev;
+using NewsWatch.LocalDev;
 using Xunit;
 
 namespace NewsWatch.Testing.Azurite;

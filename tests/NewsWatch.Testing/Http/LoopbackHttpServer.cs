@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using NewsWatch.Infrastructure.LocalDev;
+using NewsWatch.LocalDev;
 
 namespace NewsWatch.Testing.Http;
 

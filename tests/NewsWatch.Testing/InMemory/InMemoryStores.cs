@@ -40,7 +40,16 @@ public abstract class InMemoryKeyedStore<TRow>
 }
 
 /// <summary>In-memory stand-ins for the Table-backed stores, for tests of the core and of the handler's contract.</summary>
-public sealed class InMemoryArticleStore() : InMemoryKeyedStore<ArticleRecord>(article => article.Key), IArticleStore;
+public sealed class InMemoryArticleStore() : InMemoryKeyedStore<ArticleRecord>(article => article.Key), IArticleStore
+{
+    public async IAsyncEnumerable<ArticleRecord> ListWithoutTextAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var row in ListAsync(cancellationToken))
+        {
+            yield return row with { Text = "", Assessment = null };
+        }
+    }
+}
 
 public sealed class InMemoryFeedStateStore() : InMemoryKeyedStore<FeedState>(state => state.FeedId), IFeedStateStore;
 

@@ -6,7 +6,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NewsWatch.Infrastructure.LocalDev;
+using NewsWatch.LocalDev;
 
 namespace NewsWatch.Testing.Smtp;
 
