@@ -1,4 +1,4 @@
-// NewsWatch on Azure: a custom-handler function app on Flex Consumption, its storage (queue, tables, deployment
+// NewsWatch on Azure: a .NET isolated-worker function app on Flex Consumption, its storage (queue, tables, deployment
 // container) reached by managed identity, Application Insights on Log Analytics, and Key Vault for the SMTP
 // password. `azd up` provisions this (parameters from main.parameters.json) and deploys scripts/publish.sh's package.
 //

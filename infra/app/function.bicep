@@ -1,7 +1,8 @@
-// The function app on the Flex Consumption plan, running the custom handler ("custom" runtime: the host starts
-// the handler named in host.json and forwards every invocation to it over loopback HTTP).
-// Identity: one user-assigned managed identity, used by the host (AzureWebJobsStorage__*), by the handler's own
-// storage clients (same settings), by the deployment (package container) and for the Key Vault reference.
+// The function app on the Flex Consumption plan, running the .NET 10 isolated worker ("dotnet-isolated" runtime: the
+// host starts NewsWatch.Functions and talks to it over gRPC).
+// Identity: one user-assigned managed identity, used by the host (AzureWebJobsStorage__*), by the worker's own
+// storage clients (same settings, AddAzureClients), by the deployment (package container) and for the Key Vault
+// reference.
 
 param location string
 param tags object
@@ -19,7 +20,7 @@ param applicationInsightsName string
 @description('App settings of the pipeline (NewsWatch__*), built in main.bicep from its parameters.')
 param appSettings object
 
-@description('Flex Consumption instance size. 2048 MB is plenty: the handler peaks below 150 MB.')
+@description('Flex Consumption instance size. 2048 MB is plenty: the worker peaks well below 300 MB.')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
@@ -28,8 +29,8 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
-@description('Version of the "custom" Flex Consumption runtime (az functionapp list-flexconsumption-runtimes --location <region> --runtime custom).')
-param customRuntimeVersion string = '1.0'
+@description('Version of the dotnet-isolated Flex Consumption runtime (az functionapp list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated).')
+param dotnetVersion string = '10.0'
 
 // Built-in roles, least privilege for what the identity does:
 // - Storage Blob Data Owner: the Functions host keeps timer schedules and singleton locks in blobs (docs require
@@ -125,8 +126,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
       }
       runtime: {
-        name: 'custom'
-        version: customRuntimeVersion
+        name: 'dotnet-isolated'
+        version: dotnetVersion
       }
     }
   }
@@ -152,7 +153,7 @@ resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
 // Settings the Functions host itself needs. FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION are not set:
 // on Flex Consumption the runtime comes from functionAppConfig.runtime and those settings are deprecated.
 var hostSettings = {
-  // Identity-based host storage; the handler reads the same names (StorageOptions), so no connection string exists.
+  // Identity-based host storage; the worker reads the same names (StorageConnection), so no connection string exists.
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identity.properties.clientId
   AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob

@@ -1,14 +1,11 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using NewsWatch.Deploy.Tests.Settings;
-using NewsWatch.Functions;
-using NewsWatch.Infrastructure;
+using NewsWatch.Infrastructure.Storage;
 
 namespace NewsWatch.Deploy.Tests;
 
 /// <summary>
-/// The function folders (what the Functions host calls), the handler's endpoints (what answers), the queue and table
+/// The functions the host indexes (functions.metadata, generated from the function classes), the queue and table
 /// names in the code (what the pipeline uses) and infra/ (what exists in Azure) must name the same things.
 /// </summary>
 public sealed class BindingCrossCheckTests
@@ -16,30 +13,24 @@ public sealed class BindingCrossCheckTests
     private static readonly IReadOnlyList<FunctionDefinition> Functions = DeploymentFiles.Functions();
 
     [Fact]
-    public async Task Every_function_folder_has_a_POST_endpoint_and_every_endpoint_a_folder()
+    public void The_worker_declares_a_timer_a_queue_and_an_http_function()
     {
-        // The real endpoint table of the handler (not its source text): build the app without starting it.
-        await using var app = HandlerApp.Build(["--AzureWebJobsStorage=UseDevelopmentStorage=true"]);
-        var posts = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
-            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
-            .ToHashSet(StringComparer.Ordinal);
-
-        Assert.NotEmpty(Functions);
-        // Case matters: the host POSTs to /{folder name} exactly.
-        Assert.Equal(Functions.Select(f => f.Name).Order(StringComparer.Ordinal), posts.Order(StringComparer.Ordinal));
+        Assert.Equal(["PollFeeds", "ProcessArticle", "Status"], Functions.Select(f => f.Name));
+        var poll = Functions.Single(f => f.Name == "PollFeeds").Trigger;
+        Assert.Equal(("timerTrigger", "%NewsWatch:PollSchedule%", "false"), (poll["type"], poll["schedule"], poll["runOnStartup"]));
+        var status = Functions.Single(f => f.Name == "Status").Trigger;
+        Assert.Equal(("httpTrigger", "status", "Function"), (status["type"], status["route"], status["authLevel"]));
+        Assert.Contains("get", status["methods"], StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Queue_triggers_listen_on_the_queue_the_pipeline_writes_with_the_storage_connection()
+    public void The_queue_trigger_listens_on_the_queue_setting_the_pipeline_writes_to_with_the_storage_connection()
     {
-        var queueTriggers = Functions.Where(f => f.Trigger["type"] == "queueTrigger").ToList();
-        Assert.NotEmpty(queueTriggers);
-        foreach (var f in queueTriggers)
-        {
-            Assert.Equal(new StorageOptions().ArticlesQueue, f.Trigger["queueName"]);
-            Assert.Equal(StorageOptions.ConnectionSetting, f.Trigger.GetValueOrDefault("connection", StorageOptions.ConnectionSetting));
-        }
+        var trigger = Functions.Single(f => f.Name == "ProcessArticle").Trigger;
+
+        Assert.Equal("queueTrigger", trigger["type"]);
+        Assert.Equal($"%{StorageOptions.Section}:{nameof(StorageOptions.ArticlesQueue)}%", trigger["queueName"]);
+        Assert.Equal(StorageConnection.Setting, trigger["connection"]);
     }
 
     [Fact]
@@ -49,7 +40,7 @@ public sealed class BindingCrossCheckTests
         var local = DeploymentFiles.LocalSettingsValues();
         var referenced = Functions.SelectMany(f => f.Bindings).SelectMany(b => b.Values).SelectMany(DeploymentFiles.SettingReferences).Distinct().ToList();
 
-        Assert.Contains("NewsWatch__PollSchedule", referenced);
+        Assert.Equal(["NewsWatch__PollSchedule", "NewsWatch__Storage__ArticlesQueue"], referenced.Order(StringComparer.Ordinal));
         foreach (var name in referenced)
         {
             Assert.Contains(name, infra);
@@ -73,7 +64,7 @@ public sealed class BindingCrossCheckTests
         var tables = Created("tableServices/tables@");
         var options = new StorageOptions();
         Assert.Contains(options.ArticlesQueue, queues);
-        Assert.Contains(StorageInitializer.PoisonQueueName(options.ArticlesQueue), queues);
+        Assert.Contains(StorageClients.PoisonQueueName(options.ArticlesQueue), queues);
 
         // Every table name the code's options default to (StorageOptions and any other options class with *Table).
         foreach (var table in TableDefaults())
@@ -83,9 +74,10 @@ public sealed class BindingCrossCheckTests
     }
 
     [Fact]
-    public void Queue_and_table_settings_in_infra_keep_the_names_function_json_and_the_tables_use()
+    public void Queue_and_table_settings_in_infra_name_the_queues_and_tables_infra_creates()
     {
-        // function.json hard-codes the queue name; an app setting renaming it would split trigger and producer.
+        // Infra creates the default names; an app setting naming another queue would leave the trigger on a queue
+        // that does not exist.
         var variables = DeploymentFiles.BicepStringVariables();
         var defaults = typeof(StorageOptions).GetProperties()
             .Where(p => p.PropertyType == typeof(string) && (p.Name.EndsWith("Queue", StringComparison.Ordinal) || p.Name.EndsWith("Table", StringComparison.Ordinal)))
@@ -97,16 +89,11 @@ public sealed class BindingCrossCheckTests
     }
 
     [Fact]
-    public void Output_bindings_are_answered_under_their_binding_names()
+    public void Infra_runs_the_dotnet_isolated_10_runtime()
     {
-        var endpoints = File.ReadAllText(Path.Combine(RepoRoot.Path, "src", "NewsWatch.Functions", "Invocations", "FunctionEndpoints.cs"));
-        var outputs = Functions.SelectMany(f => f.Bindings)
-            .Where(b => b["direction"] == "out" && b["name"] != "$return")
-            .Select(b => b["name"]).ToList();
-
-        Assert.NotEmpty(outputs);
-        // The host matches Outputs keys case-sensitively; the endpoints put them in a dictionary literal ["name"].
-        Assert.All(outputs, name => Assert.Contains($"[\"{name}\"]", endpoints, StringComparison.Ordinal));
+        var function = File.ReadAllText(Path.Combine(DeploymentFiles.InfraDirectory, "app", "function.bicep"));
+        Assert.Matches(@"runtime:\s*\{\s*name:\s*'dotnet-isolated'\s*version:\s*dotnetVersion\s*\}", function);
+        Assert.Matches(@"param dotnetVersion string = '10\.0'", function);
     }
 
     private static IEnumerable<string> TableDefaults() =>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NewsWatch.Deploy.Tests.Settings;
+using NewsWatch.Infrastructure.Storage;
 using Xunit.Abstractions;
 
 namespace NewsWatch.Deploy.Tests;
@@ -17,14 +18,8 @@ public sealed partial class SettingsCrossCheckTests(ITestOutputHelper output)
     /// </summary>
     private static readonly Dictionary<string, string> NotAppSettings = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "the Functions host picks a free port and passes it at every start",
-        // StorageOptions is bound as a whole from NewsWatch:Storage after the AzureWebJobsStorage connection was read
-        // into it, so the binder also looks for these; the deployment uses AzureWebJobsStorage__* (what the host reads).
-        ["NewsWatch:Storage:ConnectionString"] = "duplicate of AzureWebJobsStorage",
-        ["NewsWatch:Storage:QueueServiceUri"] = "duplicate of AzureWebJobsStorage__queueServiceUri",
-        ["NewsWatch:Storage:TableServiceUri"] = "duplicate of AzureWebJobsStorage__tableServiceUri",
-        ["NewsWatch:Storage:BlobServiceUri"] = "duplicate of AzureWebJobsStorage__blobServiceUri",
-        ["NewsWatch:Storage:ClientId"] = "duplicate of AzureWebJobsStorage__clientId",
+        ["NewsWatch:Local:DataDirectory"] = "local runs only: where newswatch run keeps Azurite data and the pickup folder",
+        ["NewsWatch:Alerts:Smtp:PinnedCertificateSha256"] = "optional: only for a relay whose certificate does not chain to a public root",
         // Null means "retry until sent"; an app setting can only hold a number, so the default is left unset.
         ["NewsWatch:Alerts:MaxAttempts"] = "unset = never give up; set NewsWatch__Alerts__MaxAttempts to cap retries",
     };
@@ -35,6 +30,7 @@ public sealed partial class SettingsCrossCheckTests(ITestOutputHelper output)
         // Empty means the built-in subject (WatchSubjectOptions.XiaomiEv). A custom subject replaces it as a whole,
         // so deploying part of it (a Key alone) would silently replace the built-in one with an empty one.
         ["WatchSubject"] = "optional all-or-nothing override of the built-in Xiaomi EV subject (docs/deploy.md)",
+        [StorageRegistration.ClientSection] = "optional override of the Azure SDK's retry and timeout policy; the defaults are set in code",
     };
 
     private static bool IsExempt(string key) =>
@@ -133,10 +129,10 @@ public sealed partial class SettingsCrossCheckTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Local_settings_example_runs_the_custom_handler_against_azurite()
+    public void Local_settings_example_runs_the_isolated_worker_against_azurite()
     {
         var values = DeploymentFiles.LocalSettingsValues();
-        Assert.Equal("custom", values["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("dotnet-isolated", values["FUNCTIONS_WORKER_RUNTIME"]);
         Assert.Equal("UseDevelopmentStorage=true", values["AzureWebJobsStorage"]);
         Assert.DoesNotContain(values, v => SecretName().IsMatch(v.Key.Split("__")[^1]) && !string.IsNullOrEmpty(v.Value) && !v.Value.StartsWith('<'));
     }

@@ -17,8 +17,6 @@ internal static partial class DeploymentFiles
 
     public static string LocalSettingsExample => Path.Combine(RepoRoot.Path, "local.settings.json.example");
 
-    public static string FunctionsProject => Path.Combine(RepoRoot.Path, "src", "NewsWatch.Functions");
-
     public static IReadOnlyList<string> BicepFiles =>
         Directory.EnumerateFiles(InfraDirectory, "*.bicep", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
 
@@ -82,27 +80,32 @@ internal static partial class DeploymentFiles
             .ToDictionary(g => g.Key, g => g.First().Value.ValueKind == JsonValueKind.String ? g.First().Value.GetString() : g.First().Value.GetRawText(), StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>Every function folder (a folder holding function.json) with its parsed bindings.</summary>
-    public static IReadOnlyList<FunctionDefinition> Functions() =>
-        Directory.EnumerateFiles(FunctionsProject, "function.json", SearchOption.AllDirectories)
-            .Where(f => Path.GetDirectoryName(Path.GetDirectoryName(f)) == FunctionsProject)
-            .Select(f =>
-            {
-                using var doc = JsonDocument.Parse(File.ReadAllText(f));
-                var bindings = doc.RootElement.GetProperty("bindings").EnumerateArray()
+    /// <summary>
+    /// The functions.metadata that the Worker SDK generates from the function classes at build time (copied next to
+    /// these tests by their project file): what the Functions host indexes, with each binding as a property map.
+    /// </summary>
+    public static IReadOnlyList<FunctionDefinition> Functions() => ReadFunctionsMetadata(Path.Combine(AppContext.BaseDirectory, "functions.metadata"));
+
+    public static IReadOnlyList<FunctionDefinition> ReadFunctionsMetadata(string path)
+    {
+        Assert.True(File.Exists(path), $"{path} is missing: the Functions project must be built first");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        return doc.RootElement.EnumerateArray()
+            .Select(f => new FunctionDefinition(
+                f.GetProperty("name").GetString()!,
+                f.GetProperty("bindings").EnumerateArray()
                     .Select(b => b.EnumerateObject().ToDictionary(
                         p => p.Name,
                         p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(),
                         StringComparer.OrdinalIgnoreCase))
-                    .ToList();
-                return new FunctionDefinition(Path.GetFileName(Path.GetDirectoryName(f))!, bindings);
-            })
+                    .ToList()))
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
+    }
 
-    /// <summary>"%Name%" app-setting references inside a binding value.</summary>
+    /// <summary>"%Name%" app-setting references inside a binding value, as app setting names ("A:B" becomes "A__B").</summary>
     public static IEnumerable<string> SettingReferences(string value) =>
-        PercentReference().Matches(value).Select(m => m.Groups["name"].Value);
+        PercentReference().Matches(value).Select(m => m.Groups["name"].Value.Replace(":", "__", StringComparison.Ordinal));
 
     private static string StripComment(string line)
     {
@@ -129,11 +132,11 @@ internal static partial class DeploymentFiles
     [GeneratedRegex(@"^\s*var\s+(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*=\s*'(?<value>[^'$]*)'\s*$", RegexOptions.Multiline)]
     private static partial Regex StringVariable();
 
-    [GeneratedRegex("%(?<name>[A-Za-z_][A-Za-z0-9_]*)%")]
+    [GeneratedRegex("%(?<name>[A-Za-z_][A-Za-z0-9_:]*)%")]
     private static partial Regex PercentReference();
 }
 
-/// <summary>A function folder: its name (= the URL path the host POSTs to) and its bindings as property maps.</summary>
+/// <summary>A function as the host indexes it: its name and its bindings as property maps.</summary>
 internal sealed record FunctionDefinition(string Name, IReadOnlyList<IReadOnlyDictionary<string, string>> Bindings)
 {
     public IReadOnlyDictionary<string, string> Trigger =>

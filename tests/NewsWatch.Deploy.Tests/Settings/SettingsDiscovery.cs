@@ -49,6 +49,9 @@ internal static partial class SettingsDiscovery
             compose.Invoke(null, [services, root]);
         }
 
+        // Reads the composition makes while registering (the storage connection, which decides how clients are built).
+        var compositionReads = recorder.ValueReads.ToList();
+
         var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var bound = new List<string>();
         using var provider = services.BuildServiceProvider();
@@ -94,6 +97,7 @@ internal static partial class SettingsDiscovery
         }
 
         keys.UnionWith(recorder.ValueReads);
+        keys.UnionWith(compositionReads);
         keys.UnionWith(HandlerSourceKeys());
         return new DiscoveredSettings(keys, bound);
     }
