@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NewsWatch.Infrastructure.Composition;
 
 // The isolated worker: the Functions host starts this process and talks to it over gRPC. Everything the functions
@@ -7,4 +8,8 @@ using NewsWatch.Infrastructure.Composition;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddNewsWatch(builder.Configuration);
+
+// The Azure SDK logs every 409/412 as a warning, and those are how the pipeline's claims and ETag guards work; real
+// storage failures surface as exceptions in the function's own log lines.
+builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
 builder.Build().Run();

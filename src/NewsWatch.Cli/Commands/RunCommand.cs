@@ -24,7 +24,9 @@ internal sealed class RunCommand(CliContext context) : ICliCommand
                     .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
                     .SetMinimumLevel(args.Has("verbose") ? LogLevel.Debug : LogLevel.Information)
                     .AddFilter("System.Net.Http", LogLevel.Warning)
-                    .AddFilter("Azure", LogLevel.Warning),
+                    // The SDK logs every 409/412 as a warning, and those are how claims and ETag guards work here;
+                    // failures that matter surface as exceptions with their own log lines.
+                    .AddFilter("Azure", LogLevel.Error),
                 Services = (s, _) => s
                     .AddSingleton(QueueTriggerSettings.Load(hostJson))
                     .AddSingleton<RunSummaryHolder>()

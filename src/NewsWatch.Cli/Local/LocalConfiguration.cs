@@ -13,6 +13,8 @@ internal static class LocalConfiguration
 {
     public const string DefaultFileName = "newswatch.json";
 
+    private static readonly string[] AppFolderSettings = ["NewsWatch:Local:DataDirectory", "NewsWatch:Alerts:PickupDirectory"];
+
     public static IConfigurationRoot Load(string? configFile)
     {
         var file = configFile ?? Path.Combine(AppContext.BaseDirectory, DefaultFileName);
@@ -24,6 +26,16 @@ internal static class LocalConfiguration
         var config = new ConfigurationBuilder().AddJsonFile(file, optional: false).AddEnvironmentVariables().Build();
         var baseDir = configFile is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(configFile))!;
         config["NewsWatch:ConfigDirectory"] = baseDir;
+
+        // Folders the app itself reads (not only the CLI) are made absolute here, so every consumer agrees on them.
+        foreach (var key in AppFolderSettings)
+        {
+            if (ResolvePath(config, key) is { } absolute)
+            {
+                config[key] = absolute;
+            }
+        }
+
         return config;
     }
 
