@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NewsWatch.Assessment;
-using NewsWatch.Assessment.Evaluation;
+using NewsWatch.Evaluation.Relevance;
 using NewsWatch.Extraction;
 using NewsWatch.Fetching;
 using NewsWatch.Stories;

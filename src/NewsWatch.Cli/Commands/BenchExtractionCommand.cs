@@ -1,6 +1,8 @@
 using System.Globalization;
 using NewsWatch.Extraction;
-using NewsWatch.Extraction.Evaluation;
+using NewsWatch.Evaluation.Extraction;
+using NewsWatch.Benchmarks.Extraction;
+using NewsWatch.Benchmarks.Measurement;
 
 namespace NewsWatch.Cli.Commands;
 

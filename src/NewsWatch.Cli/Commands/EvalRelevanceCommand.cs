@@ -2,9 +2,11 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using NewsWatch.Articles;
 using NewsWatch.Assessment;
-using NewsWatch.Assessment.Evaluation;
+using NewsWatch.Evaluation.Relevance;
 using NewsWatch.Extraction;
-using NewsWatch.Extraction.Evaluation;
+using NewsWatch.Evaluation.Extraction;
+using NewsWatch.Benchmarks.Extraction;
+using NewsWatch.Benchmarks.Measurement;
 using NewsWatch.Stories;
 
 namespace NewsWatch.Cli.Commands;
@@ -114,22 +116,22 @@ internal sealed class EvalRelevanceCommand(CliContext context) : ICliCommand
 
         var extractor = new ArticleExtractor();
         var articles = pages.Select(p => new Article(p.Url ?? new Uri("about:blank"), p.Url ?? new Uri("about:blank"), "text/html", null, p.Html, DateTimeOffset.UnixEpoch)).ToList();
-        var extraction = Assessment.Evaluation.Throughput.Measure(articles.Count, passes, i => extractor.Extract(articles[i]), ct);
+        var extraction = NewsWatch.Evaluation.Relevance.Throughput.Measure(articles.Count, passes, i => extractor.Extract(articles[i]), ct);
         await Out(Row("extraction, extraction corpus pages", extraction, pages.Count, passes));
         var gold = await Throughput("assessment, gold bodies", [.. pages.Select(p => new AssessmentInput(null, p.GoldText, p.Url, null, null))], assessor, passes, ct);
         var extracted = await Throughput("assessment, extracted text", [.. articles.Select(a => FromExtraction(extractor.Extract(a)))], assessor, passes, ct);
         await Out($"assessment / extraction CPU time per article: {gold.CpuMillisecondsPerItem / extraction.CpuMillisecondsPerItem:P1} on gold bodies, {extracted.CpuMillisecondsPerItem / extraction.CpuMillisecondsPerItem:P1} on extracted text (budget 20%)");
     }
 
-    private static string Row(string label, Assessment.Evaluation.Throughput t, int items, int passes) =>
+    private static string Row(string label, Throughput t, int items, int passes) =>
         string.Create(CultureInfo.InvariantCulture, $"{label,-38} {t.ItemsPerCpuSecond,9:F1} articles/CPU-s  {t.CpuMillisecondsPerItem,7:F3} CPU-ms/article  {t.ItemsPerSecond,9:F1} articles/s wall  ({items} x {passes} passes, one thread)");
 
     private static AssessmentInput FromExtraction(ArticleExtraction e) => new(e.Title, e.Text, e.CanonicalUrl, e.Published, e.Language);
 
-    private async Task<Assessment.Evaluation.Throughput> Throughput(
+    private async Task<Throughput> Throughput(
         string label, List<AssessmentInput> inputs, ArticleAssessor assessor, int passes, CancellationToken ct)
     {
-        var t = Assessment.Evaluation.Throughput.Measure(inputs.Count, passes, i => assessor.Assess(inputs[i]), ct);
+        var t = NewsWatch.Evaluation.Relevance.Throughput.Measure(inputs.Count, passes, i => assessor.Assess(inputs[i]), ct);
         await Out(Row(label, t, inputs.Count, passes));
         return t;
     }

@@ -1,4 +1,6 @@
-using NewsWatch.Extraction.Evaluation;
+using NewsWatch.Evaluation.Extraction;
+using NewsWatch.Benchmarks.Extraction;
+using NewsWatch.Benchmarks.Measurement;
 
 namespace NewsWatch.Cli.Commands;
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 
-namespace NewsWatch.Assessment.Evaluation;
+using NewsWatch.Assessment;
+
+namespace NewsWatch.Evaluation.Relevance;
 
 /// <summary>Items per second of some work over a set of items, measured after one warm-up pass.</summary>
 /// <param name="Items">Items per pass.</param>

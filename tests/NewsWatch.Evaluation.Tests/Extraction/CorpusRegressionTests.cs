@@ -1,23 +1,23 @@
 using System.Runtime.CompilerServices;
 using NewsWatch.Extraction;
-using NewsWatch.Extraction.Evaluation;
+using NewsWatch.Evaluation.Extraction;
+using NewsWatch.Benchmarks.Extraction;
+using NewsWatch.Benchmarks.Measurement;
 
-namespace NewsWatch.Core.Tests.Extraction;
+namespace NewsWatch.Evaluation.Tests.Extraction;
 
 /// <summary>
 /// Guards the quality bar on the shared development corpus (../shared/corpus/extraction/dev
-/// beside the repository). Passes vacuously where the shared folder is absent (a bare clone).
+/// beside the repository). Without that folder it fails and says so: CI always has it, and a check that passes on
+/// nothing would hide a regression.
 /// </summary>
 public sealed class CorpusRegressionTests
 {
     [Fact]
     public void Dev_corpus_meets_the_quality_bar()
     {
-        var corpus = FindCorpus();
-        if (corpus is null)
-        {
-            return;
-        }
+        var corpus = FindCorpus() ?? throw new DirectoryNotFoundException(
+            "The shared extraction corpus (../shared/corpus/extraction/dev beside the repository) was not found; clone the repository next to the shared folder.");
 
         var report = ExtractionEvaluator.Evaluate(new ArticleExtractor(), ExtractionCorpus.Load(corpus));
 

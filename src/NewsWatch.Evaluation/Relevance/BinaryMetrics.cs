@@ -1,4 +1,6 @@
-namespace NewsWatch.Assessment.Evaluation;
+using NewsWatch.Assessment;
+
+namespace NewsWatch.Evaluation.Relevance;
 
 /// <summary>Counts of a yes/no decision against labels, and the usual rates. Rates with an empty denominator are 0.</summary>
 public readonly record struct BinaryMetrics(int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)

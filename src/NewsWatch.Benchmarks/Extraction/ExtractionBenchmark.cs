@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Runtime;
 using AngleSharp.Html.Parser;
 using NewsWatch.Articles;
+using NewsWatch.Evaluation.Extraction;
+using NewsWatch.Extraction;
 using NewsWatch.Extraction.Decoding;
+using NewsWatch.Benchmarks.Measurement;
 
-namespace NewsWatch.Extraction.Evaluation;
+namespace NewsWatch.Benchmarks.Extraction;
 
 /// <summary>Throughput and memory of bare AngleSharp parsing and of full extraction over the same in-memory pages.</summary>
 public sealed record BenchmarkReport(

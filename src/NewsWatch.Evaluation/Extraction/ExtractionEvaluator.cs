@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using NewsWatch.Articles;
 
-namespace NewsWatch.Extraction.Evaluation;
+using NewsWatch.Extraction;
+
+namespace NewsWatch.Evaluation.Extraction;
 
 /// <summary>One page's outcome: the predicted text (or the error), its score and the time extraction took.</summary>
 public sealed record PageEvaluation(CorpusPage Page, string Predicted, PageScore Score, TimeSpan Elapsed, string? Error);

@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace NewsWatch.Extraction.Evaluation;
+using NewsWatch.Extraction;
+
+namespace NewsWatch.Evaluation.Extraction;
 
 /// <summary>Writes predictions in the benchmark's output format: {"&lt;id&gt;": {"articleBody": "…"}}.</summary>
 public static class PredictionFile

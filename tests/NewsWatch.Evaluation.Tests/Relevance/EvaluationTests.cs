@@ -1,8 +1,8 @@
 using System.Text;
 using NewsWatch.Assessment;
-using NewsWatch.Assessment.Evaluation;
+using NewsWatch.Evaluation.Relevance;
 
-namespace NewsWatch.Core.Tests.Assessment;
+namespace NewsWatch.Evaluation.Tests.Relevance;
 
 public class EvaluationTests
 {

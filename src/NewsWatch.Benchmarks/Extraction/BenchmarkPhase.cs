@@ -1,4 +1,4 @@
-namespace NewsWatch.Extraction.Evaluation;
+namespace NewsWatch.Benchmarks.Extraction;
 
 /// <summary>Wall-clock and CPU time of one pass over the corpus.</summary>
 public readonly record struct PassTiming(TimeSpan Wall, TimeSpan Cpu);

@@ -1,6 +1,8 @@
-using NewsWatch.Extraction.Evaluation;
+using NewsWatch.Evaluation.Extraction;
+using NewsWatch.Benchmarks.Extraction;
+using NewsWatch.Benchmarks.Measurement;
 
-namespace NewsWatch.Core.Tests.Extraction;
+namespace NewsWatch.Evaluation.Tests.Extraction;
 
 public sealed class ShingleMetricTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NewsWatch.Extraction.Evaluation;
+namespace NewsWatch.Benchmarks.Measurement;
 
 /// <summary>
 /// The machine's 1-minute load average (Linux /proc/loadavg), printed with benchmark results: on a

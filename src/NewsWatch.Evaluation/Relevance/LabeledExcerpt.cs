@@ -1,6 +1,8 @@
 using System.Text.Json;
 
-namespace NewsWatch.Assessment.Evaluation;
+using NewsWatch.Assessment;
+
+namespace NewsWatch.Evaluation.Relevance;
 
 /// <summary>One labeled record of a relevance corpus (layout of corpus/relevance/dev.jsonl).</summary>
 /// <param name="Approval">"granted", "pending" or "none".</param>

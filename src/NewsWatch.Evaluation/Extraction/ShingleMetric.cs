@@ -1,4 +1,6 @@
-namespace NewsWatch.Extraction.Evaluation;
+using NewsWatch.Extraction;
+
+namespace NewsWatch.Evaluation.Extraction;
 
 /// <summary>One page's shingle comparison: TP/FP/FN normalised to sum to 1, and the derived scores.</summary>
 /// <param name="Precision">Null when the page has no predicted shingles (TP+FP = 0): left out of the precision mean.</param>

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace NewsWatch.Assessment.Evaluation;
+using NewsWatch.Assessment;
+
+namespace NewsWatch.Evaluation.Relevance;
 
 /// <summary>What the assessor said about one labeled record.</summary>
 /// <param name="Approval">"granted", "pending", "denied" or "none".</param>
@@ -62,7 +64,7 @@ public sealed record RelevanceEvaluation(
     }
 
     /// <summary>The article-level approval label: the primary event's status, or "none".</summary>
-    public static string ApprovalLabel(Assessment assessment)
+    public static string ApprovalLabel(NewsWatch.Assessment.Assessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         return assessment.ApprovalStatusForArticle?.ToString().ToLowerInvariant() ?? "none";

@@ -1,4 +1,4 @@
-namespace NewsWatch.Extraction.Evaluation;
+namespace NewsWatch.Benchmarks.Measurement;
 
 /// <summary>
 /// Samples the process working set on a timer and keeps the maximum. The OS only exposes a

@@ -1,4 +1,6 @@
-namespace NewsWatch.Assessment.Evaluation;
+using NewsWatch.Assessment;
+
+namespace NewsWatch.Evaluation.Relevance;
 
 /// <summary>Counts of (actual, predicted) label pairs over a fixed label order; labels seen but not listed are appended.</summary>
 public sealed class ConfusionMatrix

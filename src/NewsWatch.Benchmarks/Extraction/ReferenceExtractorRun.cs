@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
-namespace NewsWatch.Extraction.Evaluation;
+namespace NewsWatch.Benchmarks.Extraction;
 
 /// <summary>What a reference extractor's benchmark script reported (see bench/extraction/): its first pass and its warm passes.</summary>
 public sealed record ReferenceResult(string Extractor, BenchmarkPhase Cold, BenchmarkPhase Warm);

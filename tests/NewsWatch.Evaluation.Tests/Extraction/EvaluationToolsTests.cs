@@ -2,9 +2,11 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using NewsWatch.Extraction;
-using NewsWatch.Extraction.Evaluation;
+using NewsWatch.Evaluation.Extraction;
+using NewsWatch.Benchmarks.Extraction;
+using NewsWatch.Benchmarks.Measurement;
 
-namespace NewsWatch.Core.Tests.Extraction;
+namespace NewsWatch.Evaluation.Tests.Extraction;
 
 public sealed class EvaluationToolsTests : IDisposable
 {

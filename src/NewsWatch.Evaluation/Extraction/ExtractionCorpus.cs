@@ -1,7 +1,9 @@
 using System.Text.Json;
 using NewsWatch.Extraction.Decoding;
 
-namespace NewsWatch.Extraction.Evaluation;
+using NewsWatch.Extraction;
+
+namespace NewsWatch.Evaluation.Extraction;
 
 /// <summary>One corpus page: its id, original address, gold article text and raw HTML bytes.</summary>
 public sealed record CorpusPage(string Id, Uri? Url, string GoldText, byte[] Html);
