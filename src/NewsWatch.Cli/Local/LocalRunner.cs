@@ -25,7 +25,7 @@ internal sealed partial class LocalRunner(IServiceProvider services, QueueTrigge
         await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(cancellationToken);
         Summary.Add(await services.GetRequiredService<PollFeedsJob>().RunAsync(cancellationToken));
         await Listener.DrainAsync(cancellationToken);
-        Summary.FinalAlerts = await services.GetRequiredService<NewsWatch.Alerts.IAlertService>().DeliverPendingAsync(cancellationToken);
+        Summary.FinalAlerts = await services.GetRequiredService<NewsWatch.Alerts.IAlertDelivery>().DeliverPendingAsync(cancellationToken);
     }
 
     /// <summary>Polls on schedule and listens to the queue until cancelled.</summary>

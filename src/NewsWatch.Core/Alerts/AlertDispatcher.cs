@@ -27,13 +27,20 @@ public sealed record AlertSendResult(AlertSendOutcome Outcome, AlertRecord? Reco
 /// duplicate in a crash window of one SMTP round trip is the lesser harm, and is identifiable.
 /// </para>
 /// </summary>
+/// <summary>Sends the alerts that are due (the sweeping side of the outbox).</summary>
+public interface IAlertDelivery
+{
+    /// <summary>Sends every due pending alert; failures stay pending with a later retry time.</summary>
+    Task<AlertDeliveryReport> DeliverPendingAsync(CancellationToken cancellationToken);
+}
+
 public sealed partial class AlertDispatcher(
     IAlertOutbox outbox,
     IAlertSender sender,
     AlertEmailComposer composer,
     IOptions<AlertOptions> options,
     TimeProvider time,
-    ILogger<AlertDispatcher> logger)
+    ILogger<AlertDispatcher> logger) : IAlertDelivery
 {
     public AlertDestination Destination => sender.Destination;
 

@@ -3,6 +3,17 @@ using Microsoft.Extensions.Options;
 
 namespace NewsWatch.Alerts;
 
+/// <summary>Records approval notices as alerts to send (the pipeline's side of the outbox).</summary>
+public interface IAlertRecorder
+{
+    /// <summary>
+    /// Records the notices whose status alerts (<see cref="AlertOptions.Statuses"/>): a new event creates a pending
+    /// alert, a known one gets the article added to its sources. Safe to repeat for a redelivered message.
+    /// </summary>
+    /// <returns>How many notices created a new alert.</returns>
+    Task<int> RecordAsync(IReadOnlyList<ApprovalNotice> notices, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Puts approval notices into the outbox. The first article that yields an alert key creates the record (the
 /// conditional insert is the claim: of two workers racing, exactly one succeeds); every later article about
@@ -12,9 +23,8 @@ public sealed partial class AlertRecorder(
     IAlertOutbox outbox,
     IOptions<AlertOptions> options,
     TimeProvider time,
-    ILogger<AlertRecorder> logger)
+    ILogger<AlertRecorder> logger) : IAlertRecorder
 {
-    /// <returns>How many notices created a new alert.</returns>
     public async Task<int> RecordAsync(IReadOnlyList<ApprovalNotice> notices, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notices);

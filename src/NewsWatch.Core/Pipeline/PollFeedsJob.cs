@@ -16,7 +16,7 @@ public sealed partial class PollFeedsJob(
     IFeedStateStore states,
     IFeedItemLedger ledger,
     IArticleQueue queue,
-    IAlertService alerts,
+    IAlertDelivery alerts,
     IOptionsMonitor<PipelineOptions> options,
     TimeProvider time,
     ILogger<PollFeedsJob> logger)

@@ -44,7 +44,8 @@ public sealed partial class ProcessArticleJob(
     IArticleAssessor assessor,
     StoryFingerprinter fingerprinter,
     IStoryIndex stories,
-    IAlertService alerts,
+    IAlertRecorder alertRecorder,
+    IAlertDelivery alertDelivery,
     IOptions<WatchSubjectOptions> subject,
     IArticleStore store,
     TimeProvider time,
@@ -111,7 +112,7 @@ public sealed partial class ProcessArticleJob(
         };
         // Recorded before the article is stored, so a crash in between redelivers the message and the
         // (idempotent) outbox sees the event again instead of never.
-        await alerts.RecordAsync(Notices(record, assessment), cancellationToken);
+        await alertRecorder.RecordAsync(Notices(record, assessment), cancellationToken);
         await store.SaveAsync(record, cancellationToken);
         await DeliverAlertsAsync(cancellationToken);
         LogStored(key, message.Url, record.Title, extraction.Text.Length, assessment.Relevance.IsRelevant,
@@ -152,7 +153,7 @@ public sealed partial class ProcessArticleJob(
     {
         try
         {
-            await alerts.DeliverPendingAsync(cancellationToken);
+            await alertDelivery.DeliverPendingAsync(cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

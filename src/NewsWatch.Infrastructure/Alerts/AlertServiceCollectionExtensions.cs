@@ -13,14 +13,14 @@ namespace NewsWatch.Infrastructure.Alerts;
 public static class AlertServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IAlertService"/> and what it needs, from section "NewsWatch:Alerts". Needs the storage
+    /// Adds <see cref="IAlertRecorder"/>, <see cref="IAlertDelivery"/> and what they need, from section "NewsWatch:Alerts". Needs the storage
     /// registrations of <c>AddNewsWatch</c> (<see cref="StorageClients"/>). Calling it twice is harmless.
     /// </summary>
     public static IServiceCollection AddNewsWatchAlerts(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(d => d.ServiceType == typeof(IAlertService)))
+        if (services.Any(d => d.ServiceType == typeof(IAlertRecorder)))
         {
             // Binding the section twice would append list entries (recipients) a second time.
             return services;
@@ -57,8 +57,8 @@ public static class AlertServiceCollectionExtensions
         services.AddSingleton<AlertEmailComposer>();
         services.AddSingleton<AlertRecorder>();
         services.AddSingleton<AlertDispatcher>();
-        services.AddSingleton<AlertService>();
-        services.AddSingleton<IAlertService>(sp => sp.GetRequiredService<AlertService>());
+        services.AddSingleton<IAlertRecorder>(sp => sp.GetRequiredService<AlertRecorder>());
+        services.AddSingleton<IAlertDelivery>(sp => sp.GetRequiredService<AlertDispatcher>());
         return services;
     }
 }

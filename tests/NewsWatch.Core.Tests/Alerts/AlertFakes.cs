@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsWatch.Alerts;
+using NewsWatch.Testing.Alerts;
 using NewsWatch.Testing.Time;
 
 namespace NewsWatch.Core.Tests.Alerts;
@@ -133,7 +134,7 @@ internal sealed class AlertHarness
     public AlertDispatcher Dispatcher(IAlertSender? sender = null, IAlertOutbox? outbox = null) =>
         new(outbox ?? Outbox, sender ?? Sender, Composer, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<AlertDispatcher>.Instance);
 
-    public AlertService Service(IAlertSender? sender = null) => new(Recorder(), Dispatcher(sender));
+    public AlertsUnderTest Service(IAlertSender? sender = null) => new(Recorder(), Dispatcher(sender));
 
     public static ApprovalNotice Notice(int article = 1, string status = "granted", string eventKey = "xiaomi-ev|NDRC|production-approval") =>
         new(

@@ -23,11 +23,11 @@ internal sealed class PipelineHarness : IDisposable
         var fetcher = new WebFetcher(_http, fetchOptions, NullLogger<WebFetcher>.Instance);
         var pipeline = new PipelineOptions { Feeds = [.. feeds], FeedConcurrency = 2 };
         Poll = new PollFeedsJob(
-            new FeedReader(fetcher, new FeedParser(), fetchOptions), States, Ledger, Queue, Alerts.Object,
+            new FeedReader(fetcher, new FeedParser(), fetchOptions), States, Ledger, Queue, AlertDelivery.Object,
             new StaticOptionsMonitor<PipelineOptions>(pipeline), TimeProvider.System, NullLogger<PollFeedsJob>.Instance);
         Process = new ProcessArticleJob(
             new ArticleFetcher(fetcher, fetchOptions, TimeProvider.System), extractor, ArticleAssessor.ForXiaomiEv(),
-            new StoryFingerprinter(Options.Create(new StoryOptions())), Stories, Alerts.Object,
+            new StoryFingerprinter(Options.Create(new StoryOptions())), Stories, AlertRecorder.Object, AlertDelivery.Object,
             Options.Create(WatchSubjectOptions.XiaomiEv()), Articles, TimeProvider.System,
             NullLogger<ProcessArticleJob>.Instance);
     }
@@ -41,7 +41,9 @@ internal sealed class PipelineHarness : IDisposable
     public InMemoryArticleStore Articles { get; } = new();
 
     /// <summary>Alerts are a seam here; their own tests and the Azurite integration tests cover them.</summary>
-    public Moq.Mock<NewsWatch.Alerts.IAlertService> Alerts { get; } = new();
+    public Moq.Mock<NewsWatch.Alerts.IAlertRecorder> AlertRecorder { get; } = new();
+
+    public Moq.Mock<NewsWatch.Alerts.IAlertDelivery> AlertDelivery { get; } = new();
 
     public InMemoryStoryIndex Stories { get; } = new(Options.Create(new StoryOptions()));
 

@@ -28,7 +28,8 @@ public sealed class AlertRegistrationTests
         var options = sp.GetRequiredService<IOptions<AlertOptions>>().Value;
         Assert.Equal(["granted"], options.EffectiveStatuses);
         Assert.Equal(["a@example.com"], options.Recipients); // registered twice, bound once
-        Assert.Same(sp.GetRequiredService<AlertService>(), sp.GetRequiredService<IAlertService>());
+        Assert.Same(sp.GetRequiredService<AlertRecorder>(), sp.GetRequiredService<IAlertRecorder>());
+        Assert.Same(sp.GetRequiredService<AlertDispatcher>(), sp.GetRequiredService<IAlertDelivery>());
     }
 
     [Fact]

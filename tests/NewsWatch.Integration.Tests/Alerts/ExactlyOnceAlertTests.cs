@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using NewsWatch.Alerts;
+using NewsWatch.Testing.Alerts;
 using NewsWatch.Testing.Azurite;
 using NewsWatch.Testing.Smtp;
 using NewsWatch.Testing.Time;
@@ -25,12 +26,12 @@ public sealed class ExactlyOnceAlertTests(AzuriteFixture azurite)
         int[] orderA = [1, 2, 3, 4, 5, 2, 4];
         int[] orderB = [5, 4, 3, 2, 1, 1, 3];
         var reports = await Task.WhenAll(
-            RunWorkerAsync(workerA.GetRequiredService<IAlertService>(), orderA),
-            RunWorkerAsync(workerB.GetRequiredService<IAlertService>(), orderB));
+            RunWorkerAsync(AlertsUnderTest.From(workerA), orderA),
+            RunWorkerAsync(AlertsUnderTest.From(workerB), orderB));
 
         // The PollFeeds sweep afterwards on both instances finds nothing left to send.
-        await workerA.GetRequiredService<IAlertService>().DeliverPendingAsync(CancellationToken.None);
-        await workerB.GetRequiredService<IAlertService>().DeliverPendingAsync(CancellationToken.None);
+        await workerA.GetRequiredService<IAlertDelivery>().DeliverPendingAsync(CancellationToken.None);
+        await workerB.GetRequiredService<IAlertDelivery>().DeliverPendingAsync(CancellationToken.None);
 
         var mail = Assert.Single(await sink.WaitForMessagesAsync(1));
         Assert.Equal(1, reports.SelectMany(r => r).Sum(r => r.Sent));
@@ -42,7 +43,7 @@ public sealed class ExactlyOnceAlertTests(AzuriteFixture azurite)
         Assert.Single(sink.Messages);
     }
 
-    private static async Task<List<AlertDeliveryReport>> RunWorkerAsync(IAlertService alerts, int[] articles)
+    private static async Task<List<AlertDeliveryReport>> RunWorkerAsync(AlertsUnderTest alerts, int[] articles)
     {
         var reports = new List<AlertDeliveryReport>();
         foreach (var n in articles)
@@ -66,14 +67,14 @@ public sealed class ExactlyOnceAlertTests(AzuriteFixture azurite)
         {
             var outbox = new CrashBeforeSentOutbox(crashing.GetRequiredService<IAlertOutbox>());
             var dispatcher = ActivatorUtilities.CreateInstance<AlertDispatcher>(crashing, (IAlertOutbox)outbox);
-            await crashing.GetRequiredService<IAlertService>().RecordAsync([AlertTestHost.Notice(1)], CancellationToken.None);
+            await crashing.GetRequiredService<IAlertRecorder>().RecordAsync([AlertTestHost.Notice(1)], CancellationToken.None);
 
             await Assert.ThrowsAsync<SimulatedCrashException>(() => dispatcher.DeliverPendingAsync(CancellationToken.None));
         }
 
         Assert.Single(await sink.WaitForMessagesAsync(1));
         await using var survivor = AlertTestHost.Build(azurite, table, time, AlertTestHost.SmtpSettings(sink));
-        var alerts = survivor.GetRequiredService<IAlertService>();
+        var alerts = AlertsUnderTest.From(survivor);
         var stuck = Assert.Single(await AlertTestHost.AllAsync(survivor));
         Assert.Equal(AlertDeliveryState.Sending, stuck.State);
 

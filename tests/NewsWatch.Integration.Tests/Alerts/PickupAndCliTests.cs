@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsWatch.Alerts;
 using NewsWatch.Cli.Commands;
 using NewsWatch.Cli.Local;
+using NewsWatch.Testing.Alerts;
 using NewsWatch.Testing.Azurite;
 using NewsWatch.Testing.Smtp;
 using NewsWatch.Testing.Time;
@@ -24,7 +25,7 @@ public sealed class PickupAndCliTests(AzuriteFixture azurite) : IDisposable
     public async Task Without_an_smtp_host_the_alert_is_one_eml_file_in_the_folder_the_report_names()
     {
         await using var sp = AlertTestHost.Build(azurite, AlertTestHost.NewTable(), new ManualTimeProvider(), Pickup());
-        var alerts = sp.GetRequiredService<IAlertService>();
+        var alerts = AlertsUnderTest.From(sp);
 
         await alerts.RecordAsync([AlertTestHost.Notice(1), AlertTestHost.Notice(2), AlertTestHost.Notice(3, "pending")], CancellationToken.None);
         var report = await alerts.DeliverPendingAsync(CancellationToken.None);
@@ -50,7 +51,7 @@ public sealed class PickupAndCliTests(AzuriteFixture azurite) : IDisposable
     public async Task A_repeated_delivery_replaces_its_own_file_and_a_deliberate_resend_adds_a_new_one()
     {
         await using var sp = AlertTestHost.Build(azurite, AlertTestHost.NewTable(), new ManualTimeProvider(), Pickup());
-        await sp.GetRequiredService<IAlertService>().RecordAsync([AlertTestHost.Notice(1)], CancellationToken.None);
+        await sp.GetRequiredService<IAlertRecorder>().RecordAsync([AlertTestHost.Notice(1)], CancellationToken.None);
         var record = Assert.Single(await AlertTestHost.AllAsync(sp));
         var email = sp.GetRequiredService<AlertEmailComposer>().Compose(record);
         var sender = sp.GetRequiredService<IAlertSender>();
@@ -73,7 +74,7 @@ public sealed class PickupAndCliTests(AzuriteFixture azurite) : IDisposable
         var table = AlertTestHost.NewTable();
         await using (var sp = AlertTestHost.Build(azurite, table, TimeProvider.System, Pickup()))
         {
-            var alerts = sp.GetRequiredService<IAlertService>();
+            var alerts = AlertsUnderTest.From(sp);
             await alerts.RecordAsync([AlertTestHost.Notice(1), AlertTestHost.Notice(2)], CancellationToken.None);
             await alerts.DeliverPendingAsync(CancellationToken.None);
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NewsWatch.Alerts;
+using NewsWatch.Testing.Alerts;
 using NewsWatch.Testing.Azurite;
 using NewsWatch.Testing.Smtp;
 using NewsWatch.Testing.Time;
@@ -16,7 +17,7 @@ public sealed class SmtpAlertDeliveryTests(AzuriteFixture azurite)
         await using var sink = await SmtpSink.StartAsync();
         var time = new ManualTimeProvider();
         await using var sp = AlertTestHost.Build(azurite, AlertTestHost.NewTable(), time, AlertTestHost.SmtpSettings(sink));
-        var alerts = sp.GetRequiredService<IAlertService>();
+        var alerts = AlertsUnderTest.From(sp);
 
         await alerts.RecordAsync([AlertTestHost.Notice(1), AlertTestHost.Notice(2)], CancellationToken.None);
         var report = await alerts.DeliverPendingAsync(CancellationToken.None);
@@ -66,7 +67,7 @@ public sealed class SmtpAlertDeliveryTests(AzuriteFixture azurite)
 
         await using (var wrong = AlertTestHost.Build(azurite, table, time, AlertTestHost.SmtpSettings(sink, ssl: true, "acs-user", "not-the-Pa55word")))
         {
-            var alerts = wrong.GetRequiredService<IAlertService>();
+            var alerts = AlertsUnderTest.From(wrong);
             await alerts.RecordAsync([AlertTestHost.Notice(1)], CancellationToken.None);
             var refused = await alerts.DeliverPendingAsync(CancellationToken.None);
 
@@ -81,7 +82,7 @@ public sealed class SmtpAlertDeliveryTests(AzuriteFixture azurite)
 
         time.Advance(TimeSpan.FromMinutes(1));
         await using var right = AlertTestHost.Build(azurite, table, time, AlertTestHost.SmtpSettings(sink, ssl: true, "acs-user", "s3cret-Pa55"));
-        var report = await right.GetRequiredService<IAlertService>().DeliverPendingAsync(CancellationToken.None);
+        var report = await right.GetRequiredService<IAlertDelivery>().DeliverPendingAsync(CancellationToken.None);
 
         var mail = Assert.Single(await sink.WaitForMessagesAsync(1));
         Assert.Equal(1, report.Sent);
@@ -96,7 +97,7 @@ public sealed class SmtpAlertDeliveryTests(AzuriteFixture azurite)
         await using var sink = await SmtpSink.StartAsync();
         var time = new ManualTimeProvider();
         await using var sp = AlertTestHost.Build(azurite, AlertTestHost.NewTable(), time, AlertTestHost.SmtpSettings(sink));
-        var alerts = sp.GetRequiredService<IAlertService>();
+        var alerts = AlertsUnderTest.From(sp);
         await alerts.RecordAsync([AlertTestHost.Notice(1)], CancellationToken.None);
 
         await sink.StopAsync();
@@ -129,7 +130,7 @@ public sealed class SmtpAlertDeliveryTests(AzuriteFixture azurite)
         await using var sink = await SmtpSink.StartAsync();
         var time = new ManualTimeProvider();
         await using var sp = AlertTestHost.Build(azurite, AlertTestHost.NewTable(), time, AlertTestHost.SmtpSettings(sink));
-        var alerts = sp.GetRequiredService<IAlertService>();
+        var alerts = AlertsUnderTest.From(sp);
         await alerts.RecordAsync([AlertTestHost.Notice(1)], CancellationToken.None);
         await sink.RefuseNextAsync(2, 451);
 
@@ -154,7 +155,7 @@ public sealed class SmtpAlertDeliveryTests(AzuriteFixture azurite)
     {
         await using var sink = await SmtpSink.StartAsync();
         await using var sp = AlertTestHost.Build(azurite, AlertTestHost.NewTable(), new ManualTimeProvider(), AlertTestHost.SmtpSettings(sink));
-        var alerts = sp.GetRequiredService<IAlertService>();
+        var alerts = AlertsUnderTest.From(sp);
         var evil = AlertTestHost.Notice(1) with
         {
             Subject = "Xiaomi EV\r\nBcc: attacker@evil.example\r\nX-Injected: 1",
