@@ -145,7 +145,13 @@ var pipelineSettings = {
   NewsWatch__PollSchedule: pollSchedule
   NewsWatch__FeedConcurrency: '4'
   NewsWatch__Fetch__UserAgent: 'NewsWatch/1.0 (+https://github.com/newswatch; news monitoring)'
-  NewsWatch__Fetch__Timeout: '00:00:30'
+  NewsWatch__FeedBackoff: '00:15:00'
+  NewsWatch__MaxFeedBackoff: '06:00:00'
+  NewsWatch__Fetch__Timeout: '00:01:00'
+  NewsWatch__Fetch__MaxRedirects: '8'
+  NewsWatch__Fetch__MaxConnectionsPerHost: '4'
+  // Feeds are written by strangers: never let one point the app at its own network or the metadata endpoint.
+  NewsWatch__Fetch__AllowPrivateNetworks: 'false'
   NewsWatch__Fetch__MaxArticleBytes: '8388608'
   NewsWatch__Fetch__MaxFeedBytes: '8388608'
   NewsWatch__Extraction__MaxBodyBytes: '10485760'

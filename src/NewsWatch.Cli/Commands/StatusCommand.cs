@@ -39,7 +39,8 @@ internal sealed class StatusCommand(CliContext context) : ICliCommand
         {
             var polled = f.LastPolledAt?.ToString("u", CultureInfo.InvariantCulture) ?? "never";
             await context.Out.WriteLineAsync($"  {f.FeedId,-24} {f.LastOutcome ?? "-",-13} last poll {polled}  queued {f.ItemsQueued}"
-                + (f.ConsecutiveFailures > 0 ? $"  failing x{f.ConsecutiveFailures}: {f.LastError}" : ""));
+                + (f.ConsecutiveFailures > 0 ? $"  failing x{f.ConsecutiveFailures}: {f.LastError}" : "")
+                + (f.NextAttemptAt is { } next ? $"  backing off until {next.ToString("u", CultureInfo.InvariantCulture)}" : ""));
         }
 
         return 0;

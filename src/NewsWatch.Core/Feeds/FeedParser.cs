@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using NewsWatch.Articles;
 
 namespace NewsWatch.Feeds;
 
@@ -74,7 +75,7 @@ public sealed class FeedParser
             var id = Text(guid) ?? Text(item.Attribute(XName.Get("about", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"))) ?? uri.AbsoluteUri;
             var published = FeedDates.Parse(Text(item.Element(ns + "pubDate")) ?? Text(item.Element(Dc + "date")));
             var summary = Text(item.Element(ns + "description")) ?? Text(item.Element(Content + "encoded"));
-            result.Add(new FeedItem(feedId, id, uri, Text(item.Element(ns + "title")), published, summary));
+            result.Add(Item(feedId, id, uri, Text(item.Element(ns + "title")), published, summary));
         }
 
         return result;
@@ -95,16 +96,26 @@ public sealed class FeedParser
             var id = Text(entry.Element(Atom + "id")) ?? uri.AbsoluteUri;
             var published = FeedDates.Parse(Text(entry.Element(Atom + "published")) ?? Text(entry.Element(Atom + "updated")));
             var summary = Text(entry.Element(Atom + "summary")) ?? Text(entry.Element(Atom + "content"));
-            result.Add(new FeedItem(feedId, id, uri, Text(entry.Element(Atom + "title")), published, summary));
+            result.Add(Item(feedId, id, uri, Text(entry.Element(Atom + "title")), published, summary));
         }
 
         return result;
     }
 
+    /// <summary>
+    /// Any link to a location (<c>scheme://…</c>) is kept, whatever its scheme: the fetcher refuses all but http and
+    /// https, and the refusal is stored with the article, so an operator sees a feed that links to <c>file:</c> or
+    /// <c>ftp:</c> instead of the item vanishing. <c>javascript:</c>, <c>mailto:</c> and <c>data:</c> are no article.
+    /// </summary>
+    private static FeedItem Item(string feedId, string id, Uri link, string? title, DateTimeOffset? published, string? summary) =>
+        new(
+            feedId, TextLimits.Clip(id, TextLimits.MaxItemIdChars)!, link, TextLimits.Clip(title, TextLimits.MaxTitleChars),
+            published, TextLimits.Clip(summary, TextLimits.MaxSummaryChars));
+
     private static Uri? ResolveLink(Uri feedUrl, string? link) =>
-        link is not null
+        link is { Length: <= TextLimits.MaxUrlChars }
         && Uri.TryCreate(feedUrl, link, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeFile)
+        && uri.AbsoluteUri.StartsWith(uri.Scheme + "://", StringComparison.OrdinalIgnoreCase)
             ? uri
             : null;
 

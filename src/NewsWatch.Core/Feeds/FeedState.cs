@@ -18,6 +18,9 @@ public sealed record FeedState
 
     public int ConsecutiveFailures { get; init; }
 
+    /// <summary>A failing feed is not polled again before this time (doubling backoff); null when it is healthy.</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+
     public string? ETag { get; init; }
 
     public DateTimeOffset? LastModified { get; init; }

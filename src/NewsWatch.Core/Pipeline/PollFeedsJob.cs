@@ -55,23 +55,31 @@ public sealed partial class PollFeedsJob(
         var previous = await states.GetAsync(feed.Id, cancellationToken);
         var now = time.GetUtcNow();
         var state = previous ?? new FeedState { FeedId = feed.Id, Url = feed.Url! };
+        if (state.NextAttemptAt is { } next && next > now && state.Url == feed.Url)
+        {
+            LogFeedBackingOff(feed.Id, state.ConsecutiveFailures, next);
+            return new FeedPollResult(feed.Id, FeedOutcome.BackingOff, 0, 0, state.LastError);
+        }
+
         FeedReadResult read;
         try
         {
             read = await reader.ReadAsync(feed, previous, cancellationToken);
         }
-        catch (Exception ex) when (ex is FetchException or FeedFormatException)
+        catch (Exception ex) when (FeedFailureReason(ex) is { } reason)
         {
             // The message says what went wrong with the feed; a stack trace would only bury it.
-            LogFeedFailed(feed.Id, feed.Url, ex.Message);
+            var failures = state.ConsecutiveFailures + 1;
+            var retryAt = now + options.CurrentValue.BackoffAfter(failures);
+            LogFeedFailed(feed.Id, feed.Url, reason, failures, retryAt);
             await states.SaveAsync(
                 state with
                 {
-                    Url = feed.Url!, LastPolledAt = now, LastOutcome = "error", LastError = ex.Message,
-                    ConsecutiveFailures = state.ConsecutiveFailures + 1,
+                    Url = feed.Url!, LastPolledAt = now, LastOutcome = "error", LastError = reason,
+                    ConsecutiveFailures = failures, NextAttemptAt = retryAt,
                 },
                 cancellationToken);
-            return new FeedPollResult(feed.Id, FeedOutcome.Failed, 0, 0, ex.Message);
+            return new FeedPollResult(feed.Id, FeedOutcome.Failed, 0, 0, reason);
         }
 
         var queued = 0;
@@ -93,7 +101,7 @@ public sealed partial class PollFeedsJob(
             state with
             {
                 Url = feed.Url!, LastPolledAt = now, LastSuccessAt = now,
-                LastOutcome = read.NotModified ? "not-modified" : "ok", LastError = null, ConsecutiveFailures = 0,
+                LastOutcome = read.NotModified ? "not-modified" : "ok", LastError = null, ConsecutiveFailures = 0, NextAttemptAt = null,
                 ETag = read.ETag, LastModified = read.LastModified, ItemsQueued = state.ItemsQueued + queued,
             },
             cancellationToken);
@@ -102,11 +110,24 @@ public sealed partial class PollFeedsJob(
             feed.Id, read.NotModified ? FeedOutcome.NotModified : FeedOutcome.Ok, read.Items.Count, queued, null);
     }
 
+    /// <summary>
+    /// Whatever a feed's content or server does, it fails that feed only. Cancellation and anything else (storage
+    /// down) is not a feed problem and ends the poll, so the host reports it.
+    /// </summary>
+    private static string? FeedFailureReason(Exception ex) => ex switch
+    {
+        FetchException or FeedFormatException => ex.Message,
+        _ => FailureClassifier.PermanentReason(ex) is { } reason ? reason : null,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {FeedId}: skipped after {Failures} failed polls, next try at {NextAttemptAt:u}")]
+    private partial void LogFeedBackingOff(string feedId, int failures, DateTimeOffset nextAttemptAt);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Sweeping pending alerts failed; the next poll tries again")]
     private partial void LogSweepFailed(Exception ex);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedId} ({FeedUrl}) failed: {Reason}")]
-    private partial void LogFeedFailed(string feedId, Uri? feedUrl, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {FeedId} ({FeedUrl}) failed ({Failures} in a row, next try at {NextAttemptAt:u}): {Reason}")]
+    private partial void LogFeedFailed(string feedId, Uri? feedUrl, string reason, int failures, DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {FeedId}: {ItemCount} items, {QueuedCount} new queued (not modified: {NotModified})")]
     private partial void LogFeedPolled(string feedId, int itemCount, int queuedCount, bool notModified);

@@ -7,6 +7,9 @@ public enum FeedOutcome
     Ok,
     NotModified,
     Failed,
+
+    /// <summary>Not polled this time: the feed failed recently and waits out its backoff.</summary>
+    BackingOff,
 }
 
 public sealed record FeedPollResult(string FeedId, FeedOutcome Outcome, int ItemsFound, int ItemsQueued, string? Error);

@@ -61,13 +61,9 @@ public sealed partial class ProcessArticleJob(
             article = await fetcher.FetchAsync(message.Url, cancellationToken);
             extraction = extractor.Extract(article);
         }
-        catch (FetchException ex) when (!ex.IsTransient)
+        catch (Exception ex) when (FailureClassifier.PermanentReason(ex) is { } reason)
         {
-            return await StoreFailureAsync(message, ex.Message, cancellationToken);
-        }
-        catch (ExtractionException ex)
-        {
-            return await StoreFailureAsync(message, ex.Message, cancellationToken);
+            return await StoreFailureAsync(message, reason, cancellationToken);
         }
 
         if (!extraction.HasText)
@@ -84,7 +80,7 @@ public sealed partial class ProcessArticleJob(
             return new ProcessOutcome(key, ProcessStatus.Unchanged, existing.Title, null);
         }
 
-        var title = extraction.Title ?? message.Title;
+        var title = TextLimits.Clip(extraction.Title ?? message.Title, TextLimits.MaxTitleChars);
         var published = extraction.Published ?? message.Published;
         var assessment = assessor.Assess(new AssessmentInput(title, extraction.Text, article.Url, published, extraction.Language));
         var story = await stories.AssignAsync(key, fingerprinter.Compute(extraction.Text), time.GetUtcNow(), cancellationToken);

@@ -5,7 +5,7 @@ namespace NewsWatch.Pipeline;
 
 public sealed record FeedStatus(
     string FeedId, string Url, string? LastOutcome, DateTimeOffset? LastPolledAt, DateTimeOffset? LastSuccessAt,
-    int ConsecutiveFailures, string? LastError, long ItemsQueued);
+    int ConsecutiveFailures, string? LastError, long ItemsQueued, DateTimeOffset? NextAttemptAt);
 
 public sealed record ArticleCounts(int Stored, int Failed);
 
@@ -20,7 +20,7 @@ public sealed class StatusReporter(IFeedStateStore feeds, IArticleStore articles
         await foreach (var f in feeds.ListAsync(cancellationToken))
         {
             feedStatuses.Add(new FeedStatus(
-                f.FeedId, f.Url.AbsoluteUri, f.LastOutcome, f.LastPolledAt, f.LastSuccessAt, f.ConsecutiveFailures, f.LastError, f.ItemsQueued));
+                f.FeedId, f.Url.AbsoluteUri, f.LastOutcome, f.LastPolledAt, f.LastSuccessAt, f.ConsecutiveFailures, f.LastError, f.ItemsQueued, f.NextAttemptAt));
         }
 
         int stored = 0, failed = 0;

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,6 +8,7 @@ using NewsWatch.Extraction;
 using NewsWatch.Feeds;
 using NewsWatch.Fetching;
 using NewsWatch.Infrastructure.Alerts;
+using NewsWatch.Infrastructure.Fetching;
 using NewsWatch.Infrastructure.Queues;
 using NewsWatch.Infrastructure.Storage;
 using NewsWatch.Infrastructure.Tables;
@@ -27,7 +27,6 @@ public static class ServiceCollectionExtensions
 
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>());
-        services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.Section));
         services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection("NewsWatch:Extraction"));
         services.AddSingleton<IOptions<WatchSubjectOptions>>(_ =>
         {
@@ -37,14 +36,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddOptions<StoryOptions>().Bind(configuration.GetSection("NewsWatch:" + StoryOptions.SectionName));
 
-        services.AddHttpClient<WebFetcher>()
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AutomaticDecompression = DecompressionMethods.All,
-                AllowAutoRedirect = true,
-                MaxAutomaticRedirections = 10,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
+        services.AddNewsWatchFetching(configuration);
 
         services.AddSingleton<FeedParser>();
         services.AddSingleton<FeedReader>();

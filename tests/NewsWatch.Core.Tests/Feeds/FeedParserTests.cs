@@ -115,6 +115,18 @@ public class FeedParserTests
         Assert.Equal("ok", Assert.Single(items).Title);
     }
 
+    [Fact]
+    public void A_link_to_a_local_file_is_kept_so_the_fetcher_refuses_it_visibly()
+    {
+        var items = Parse("""
+            <rss version="2.0"><channel>
+              <item><title>local</title><link>file:///etc/passwd</link></item>
+              <item><title>ftp</title><link>ftp://files.example/a.html</link></item>
+            </channel></rss>
+            """);
+        Assert.Equal(["file:///etc/passwd", "ftp://files.example/a.html"], items.Select(i => i.Link.AbsoluteUri));
+    }
+
     [Theory]
     [InlineData("Tue, 22 Aug 2023 08:00:00 GMT", "2023-08-22T08:00:00+00:00")]
     [InlineData("22 Aug 2023 08:00:00 +0800", "2023-08-22T00:00:00+00:00")]

@@ -18,13 +18,18 @@ internal sealed class PipelineHarness : IDisposable
     private readonly HttpClient _http = new(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All });
 
     public PipelineHarness(IArticleExtractor extractor, params FeedDefinition[] feeds)
+        : this(TimeProvider.System, extractor, feeds)
+    {
+    }
+
+    public PipelineHarness(TimeProvider time, IArticleExtractor extractor, params FeedDefinition[] feeds)
     {
         var fetchOptions = Options.Create(new FetchOptions { Timeout = TimeSpan.FromSeconds(5), MaxArticleBytes = 1_000_000 });
         var fetcher = new WebFetcher(_http, fetchOptions, NullLogger<WebFetcher>.Instance);
         var pipeline = new PipelineOptions { Feeds = [.. feeds], FeedConcurrency = 2 };
         Poll = new PollFeedsJob(
             new FeedReader(fetcher, new FeedParser(), fetchOptions), States, Ledger, Queue, AlertDelivery.Object,
-            new StaticOptionsMonitor<PipelineOptions>(pipeline), TimeProvider.System, NullLogger<PollFeedsJob>.Instance);
+            new StaticOptionsMonitor<PipelineOptions>(pipeline), time, NullLogger<PollFeedsJob>.Instance);
         Process = new ProcessArticleJob(
             new ArticleFetcher(fetcher, fetchOptions, TimeProvider.System), extractor, ArticleAssessor.ForXiaomiEv(),
             new StoryFingerprinter(Options.Create(new StoryOptions())), Stories, AlertRecorder.Object, AlertDelivery.Object,

@@ -4,6 +4,7 @@ using NewsWatch.Extraction;
 using NewsWatch.Feeds;
 using NewsWatch.Pipeline;
 using NewsWatch.Testing.Http;
+using NewsWatch.Testing.Time;
 
 namespace NewsWatch.Core.Tests.Pipeline;
 
@@ -42,6 +43,33 @@ public sealed class PollFeedsJobTests : IAsyncLifetime
         Assert.Contains("not well-formed", byId["bad"].Error, StringComparison.Ordinal);
         Assert.Equal(1, h.States.Rows["down"].ConsecutiveFailures);
         Assert.Equal("error", h.States.Rows["bad"].LastOutcome);
+    }
+
+    [Fact]
+    public async Task A_failing_feed_backs_off_doubling_and_one_success_resets_it()
+    {
+        _server.Serve("/flaky.xml", "oops", "text/plain", status: 404);
+        var clock = new ManualTimeProvider();
+        using var h = new PipelineHarness(clock, Mock.Of<IArticleExtractor>(), Feed("flaky", "/flaky.xml"));
+
+        Assert.Equal(FeedOutcome.Failed, (await h.Poll.RunAsync()).Feeds[0].Outcome);
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromMinutes(15), h.States.Rows["flaky"].NextAttemptAt);
+
+        clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal(FeedOutcome.BackingOff, (await h.Poll.RunAsync()).Feeds[0].Outcome);
+        Assert.Equal(1, _server.Hits("/flaky.xml"));
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(FeedOutcome.Failed, (await h.Poll.RunAsync()).Feeds[0].Outcome);
+        Assert.Equal(2, _server.Hits("/flaky.xml"));
+        Assert.Equal(2, h.States.Rows["flaky"].ConsecutiveFailures);
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromMinutes(30), h.States.Rows["flaky"].NextAttemptAt);
+
+        _server.Serve("/flaky.xml", Rss("a"), "application/rss+xml");
+        clock.Advance(TimeSpan.FromMinutes(31));
+        Assert.Equal(FeedOutcome.Ok, (await h.Poll.RunAsync()).Feeds[0].Outcome);
+        Assert.Equal(0, h.States.Rows["flaky"].ConsecutiveFailures);
+        Assert.Null(h.States.Rows["flaky"].NextAttemptAt);
     }
 
     [Fact]

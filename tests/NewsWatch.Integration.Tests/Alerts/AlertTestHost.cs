@@ -41,6 +41,7 @@ internal static class AlertTestHost
             ["NewsWatch:Alerts:From"] = From,
             ["NewsWatch:Alerts:Recipients:0"] = Recipients[0],
             ["NewsWatch:Alerts:Recipients:1"] = Recipients[1],
+            ["NewsWatch:Fetch:AllowPrivateNetworks"] = "true", // article pages are served on loopback
         };
         foreach (var (k, v) in settings)
         {
