@@ -148,6 +148,7 @@ var pipelineSettings = {
   NewsWatch__FeedBackoff: '00:15:00'
   NewsWatch__MaxFeedBackoff: '06:00:00'
   NewsWatch__Fetch__Timeout: '00:01:00'
+  NewsWatch__Extraction__MaxNestingDepth: '1000'
   NewsWatch__Fetch__MaxRedirects: '8'
   NewsWatch__Fetch__MaxConnectionsPerHost: '4'
   // Feeds are written by strangers: never let one point the app at its own network or the metadata endpoint.

@@ -73,6 +73,7 @@ public sealed class ArticleExtractor : IArticleExtractor
 
     private ArticleExtraction ExtractDecoded(string html, Uri? url)
     {
+        NestingGuard.EnsureShallowEnough(html, _options.MaxNestingDepth);
         var jsonLd = JsonLdScanner.FindBlocks(html);
         var parser = new HtmlParser(ParserOptions);
         using var document = parser.ParseDocument(html);

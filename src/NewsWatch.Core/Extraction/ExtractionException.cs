@@ -14,6 +14,9 @@ public enum ExtractionFailure
 
     /// <summary>The body is empty or only whitespace.</summary>
     Empty,
+
+    /// <summary>Elements are nested deeper than <see cref="ExtractionOptions.MaxNestingDepth"/>.</summary>
+    TooDeep,
 }
 
 /// <summary>Content that cannot be turned into an article. The message says what was wrong with it.</summary>

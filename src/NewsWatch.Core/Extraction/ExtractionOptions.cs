@@ -13,6 +13,12 @@ public sealed class ExtractionOptions
     /// </summary>
     public int MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// Deepest element nesting accepted. Real pages stay under 100; a parser's work grows with the square of the
+    /// depth, so a page built to be deep is refused instead of holding a worker for a minute.
+    /// </summary>
+    public int MaxNestingDepth { get; set; } = 1_000;
+
     /// <summary>Extract the article text (the metadata is always read). Off for callers that only need metadata.</summary>
     public bool ExtractText { get; set; } = true;
 }

@@ -87,14 +87,11 @@ internal static class ContentGuard
         }
 
         var sample = body[..Math.Min(body.Length, SampleLength)];
+        // A stray NUL is a parse error the HTML parser repairs; binary files and BOM-less UTF-16 have them by the
+        // hundred, so NULs count with the other control characters instead of condemning the page on their own.
         var controls = 0;
         foreach (var b in sample)
         {
-            if (b == 0)
-            {
-                return true;
-            }
-
             if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' or 0x1B))
             {
                 controls++;
