@@ -22,7 +22,7 @@ namespace NewsWatch.Integration.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class PipelineOnAzuriteTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const int RetriesPerAttempt = 2;
+    private const int RetriesPerAttempt = PipelineServices.RetriesPerAttempt;
 
     private SampleSiteServer _sample = null!;
     private LoopbackHttpServer _flaky = null!;
@@ -40,30 +40,10 @@ public sealed class PipelineOnAzuriteTests(AzuriteFixture azurite) : IAsyncLifet
         await _flaky.DisposeAsync();
     }
 
-    private ServiceProvider Services(string scope, IEnumerable<KeyValuePair<string, string?>> feeds, int maxDequeueCount = 5)
-    {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["NewsWatch:Storage:ArticlesQueue"] = $"articles-{scope}",
-            ["NewsWatch:Storage:ArticlesTable"] = $"articles{scope}",
-            ["NewsWatch:Storage:FeedsTable"] = $"feeds{scope}",
-            ["NewsWatch:Storage:FeedItemsTable"] = $"feeditems{scope}",
-            ["NewsWatch:Fetch:Timeout"] = "00:00:10",
-            ["NewsWatch:Fetch:AllowPrivateNetworks"] = "true", // the sample site is on loopback
-            ["NewsWatch:Fetch:Resilience:Retry:Delay"] = "00:00:00.050",
-            ["NewsWatch:Fetch:Resilience:Retry:MaxRetryAttempts"] = RetriesPerAttempt.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }.Concat(feeds)).Build();
-        return new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddNewsWatch(config)
-            .AddSingleton(new QueueTriggerSettings { BatchSize = 8, MaxDequeueCount = maxDequeueCount, VisibilityTimeout = TimeSpan.Zero })
-            .AddSingleton<RunSummaryHolder>()
-            .AddSingleton<LocalRunner>()
-            .BuildServiceProvider();
-    }
+    private ServiceProvider Services(string scope, IEnumerable<KeyValuePair<string, string?>> feeds, int maxDequeueCount = 5) =>
+        PipelineServices.Build(azurite, scope, feeds, maxDequeueCount);
 
-    private static string Scope() => "t" + Guid.NewGuid().ToString("N")[..10];
+    private static string Scope() => PipelineServices.NewScope();
 
     private KeyValuePair<string, string?>[] SampleFeed() =>
     [
@@ -71,16 +51,7 @@ public sealed class PipelineOnAzuriteTests(AzuriteFixture azurite) : IAsyncLifet
         new("NewsWatch:Feeds:0:Url", new Uri(_sample.BaseUrl, "feed.xml").AbsoluteUri),
     ];
 
-    private static async Task<List<ArticleRecord>> ArticlesAsync(ServiceProvider sp)
-    {
-        var list = new List<ArticleRecord>();
-        await foreach (var a in sp.GetRequiredService<IArticleStore>().ListWithoutTextAsync())
-        {
-            list.Add(a);
-        }
-
-        return list;
-    }
+    private static Task<List<ArticleRecord>> ArticlesAsync(ServiceProvider sp) => PipelineServices.ArticlesAsync(sp);
 
     [Fact]
     public async Task Poll_queues_five_messages_that_become_five_rows_and_a_second_run_adds_nothing()
