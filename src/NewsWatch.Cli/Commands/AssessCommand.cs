@@ -76,7 +76,7 @@ internal sealed class AssessCommand(CliContext context) : ICliCommand
         return new AssessmentInput(e.Title, e.Text, e.CanonicalUrl ?? page.RequestedUrl, e.Published, e.Language);
     }
 
-    private static string ToText(List<(string Source, Assessment.Assessment Assessment, StoryAssignment Story)> results)
+    private static string ToText(List<(string Source, ArticleAssessment Assessment, StoryAssignment Story)> results)
     {
         var s = new System.Text.StringBuilder();
         foreach (var (source, a, story) in results)
@@ -125,7 +125,7 @@ internal sealed class AssessCommand(CliContext context) : ICliCommand
         }
     }
 
-    private static string ToJson(List<(string Source, Assessment.Assessment Assessment, StoryAssignment Story)> results)
+    private static string ToJson(List<(string Source, ArticleAssessment Assessment, StoryAssignment Story)> results)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -137,7 +137,7 @@ internal sealed class AssessCommand(CliContext context) : ICliCommand
                 w.WriteString("source", source);
                 w.WriteString("approval", RelevanceEvaluation.ApprovalLabel(a));
                 w.WritePropertyName("assessment");
-                JsonSerializer.Serialize(w, a, AssessmentJson.Default.Assessment);
+                JsonSerializer.Serialize(w, a, AssessmentJson.Default.ArticleAssessment);
                 w.WriteStartObject("story");
                 w.WriteString("id", story.StoryId);
                 w.WriteBoolean("isNew", story.IsNew);

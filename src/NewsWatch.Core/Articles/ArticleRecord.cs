@@ -50,7 +50,7 @@ public sealed record ArticleRecord
     public required DateTimeOffset ProcessedAt { get; init; }
 
     /// <summary>Relevance and approval events with their reasons; null for failed articles.</summary>
-    public Assessment.Assessment? Assessment { get; init; }
+    public NewsWatch.Assessment.ArticleAssessment? Assessment { get; init; }
 
     /// <summary>The story (group of near-duplicate articles across outlets) this article belongs to.</summary>
     public string? StoryId { get; init; }

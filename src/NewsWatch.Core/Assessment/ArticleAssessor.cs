@@ -8,7 +8,7 @@ namespace NewsWatch.Assessment;
 /// <summary>Scores an extracted article for the watch subject and reports the approvals it announces.</summary>
 public interface IArticleAssessor
 {
-    Assessment Assess(AssessmentInput input);
+    ArticleAssessment Assess(AssessmentInput input);
 }
 
 /// <summary>
@@ -38,7 +38,7 @@ public sealed class ArticleAssessor : IArticleAssessor
     /// <summary>An assessor for the default Xiaomi-EV subject.</summary>
     public static ArticleAssessor ForXiaomiEv() => new(Options.Create(WatchSubjectOptions.XiaomiEv()));
 
-    public Assessment Assess(AssessmentInput input)
+    public ArticleAssessment Assess(AssessmentInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var text = AnalyzedText.Analyze(input.Title, input.Text ?? "", _vocabulary);
@@ -46,6 +46,6 @@ public sealed class ArticleAssessor : IArticleAssessor
         var notes = new List<AssessmentReason>();
         var claims = ApprovalClaimExtractor.Extract(text, relevance.IsRelevant, notes);
         var events = ApprovalEventResolver.Resolve(text, claims, notes);
-        return new Assessment(relevance, events) { ApprovalNotes = notes };
+        return new ArticleAssessment(relevance, events) { ApprovalNotes = notes };
     }
 }

@@ -15,7 +15,7 @@ namespace NewsWatch.Assessment;
     AllowTrailingCommas = true,
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(Assessment))]
+[JsonSerializable(typeof(ArticleAssessment))]
 [JsonSerializable(typeof(WatchSubjectOptions))]
 public sealed partial class AssessmentJson : JsonSerializerContext
 {

@@ -51,7 +51,7 @@ public sealed record ApprovalEvent(
 /// <summary>What the assessment concluded about one article.</summary>
 /// <param name="Relevance">Whether it is about the watched business, and why.</param>
 /// <param name="Events">Approvals for the subject it reports, the primary one first.</param>
-public sealed record Assessment(RelevanceResult Relevance, IReadOnlyList<ApprovalEvent> Events)
+public sealed record ArticleAssessment(RelevanceResult Relevance, IReadOnlyList<ApprovalEvent> Events)
 {
     /// <summary>The approval the article is news about: a granted one if any, else a refused one, else a pending one.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

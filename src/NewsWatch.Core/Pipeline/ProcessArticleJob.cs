@@ -136,7 +136,7 @@ public sealed partial class ProcessArticleJob(
         return new ProcessOutcome(key, ProcessStatus.Failed, message.Title, reason);
     }
 
-    private List<ApprovalNotice> Notices(ArticleRecord article, Assessment.Assessment assessment) =>
+    private List<ApprovalNotice> Notices(ArticleRecord article, ArticleAssessment assessment) =>
         [.. assessment.Events.Select(e => new ApprovalNotice(
             e.Key, subject.Value.Name is { Length: > 0 } name ? name : e.Subject, e.Regulator, e.Kind, e.Status.ToString().ToLowerInvariant(), e.Evidence, article.Key,
             article.Url, article.Title, article.SiteName ?? article.Url.Host, article.Published, article.ProcessedAt))];

@@ -64,7 +64,7 @@ public sealed record RelevanceEvaluation(
     }
 
     /// <summary>The article-level approval label: the primary event's status, or "none".</summary>
-    public static string ApprovalLabel(NewsWatch.Assessment.Assessment assessment)
+    public static string ApprovalLabel(NewsWatch.Assessment.ArticleAssessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         return assessment.ApprovalStatusForArticle?.ToString().ToLowerInvariant() ?? "none";

@@ -41,7 +41,7 @@ public sealed class TableArticleStore(TableClient table) : IArticleStore
     private static string PartitionOf(string key) => key[..2];
 
     /// <summary>An assessment too large for its share of the entity was cut when written; the summary columns remain.</summary>
-    private static Assessment.Assessment? ReadAssessment(TableEntity e)
+    private static ArticleAssessment? ReadAssessment(TableEntity e)
     {
         if (!e.ContainsKey("Assessment"))
         {
@@ -50,7 +50,7 @@ public sealed class TableArticleStore(TableClient table) : IArticleStore
 
         try
         {
-            return JsonSerializer.Deserialize(EntityText.Read(e, "Assessment"), AssessmentJson.Default.Assessment);
+            return JsonSerializer.Deserialize(EntityText.Read(e, "Assessment"), AssessmentJson.Default.ArticleAssessment);
         }
         catch (JsonException)
         {
@@ -88,7 +88,7 @@ public sealed class TableArticleStore(TableClient table) : IArticleStore
             e["Approval"] = assessment.ApprovalStatusForArticle?.ToString().ToLowerInvariant() ?? "none";
             e["Regulator"] = assessment.PrimaryEvent?.Regulator;
             e["EventKeys"] = string.Join('\n', assessment.Events.Select(ev => ev.Key));
-            EntityText.Write(e, "Assessment", JsonSerializer.Serialize(assessment, AssessmentJson.Default.Assessment), maxChunks: 3);
+            EntityText.Write(e, "Assessment", JsonSerializer.Serialize(assessment, AssessmentJson.Default.ArticleAssessment), maxChunks: 3);
         }
 
         e["StoryId"] = a.StoryId;

@@ -6,7 +6,7 @@ public class ApprovalTests
 {
     private static readonly ArticleAssessor Assessor = ArticleAssessor.ForXiaomiEv();
 
-    private static NewsWatch.Assessment.Assessment Assess(string? title, string text) =>
+    private static NewsWatch.Assessment.ArticleAssessment Assess(string? title, string text) =>
         Assessor.Assess(new AssessmentInput(title, text, null, null, null));
 
     private static ApprovalStatus? Status(string? title, string text) => Assess(title, text).ApprovalStatusForArticle;

@@ -61,8 +61,8 @@ public class WatchSubjectTests
         var a = ArticleAssessor.ForXiaomiEv().Assess(new AssessmentInput(
             "Xiaomi gets NDRC nod", "Xiaomi has received approval from the NDRC to make electric cars, sources said.", null, null, null));
 
-        var json = JsonSerializer.Serialize(a, AssessmentJson.Default.Assessment);
-        var back = JsonSerializer.Deserialize(json, AssessmentJson.Default.Assessment)!;
+        var json = JsonSerializer.Serialize(a, AssessmentJson.Default.ArticleAssessment);
+        var back = JsonSerializer.Deserialize(json, AssessmentJson.Default.ArticleAssessment)!;
 
         Assert.Contains("\"status\": \"Granted\"", json, StringComparison.Ordinal);
         Assert.Equal(a.Events.Single().Key, back.Events.Single().Key);

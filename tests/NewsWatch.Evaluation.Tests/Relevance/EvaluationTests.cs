@@ -89,7 +89,7 @@ public class EvaluationTests
     /// <summary>Grants everything whose text says "granted" or "pending" (a deliberately wrong grant for "pending").</summary>
     private sealed class ScriptedAssessor : IArticleAssessor
     {
-        public NewsWatch.Assessment.Assessment Assess(AssessmentInput input)
+        public NewsWatch.Assessment.ArticleAssessment Assess(AssessmentInput input)
         {
             var grants = !input.Text.StartsWith("none", StringComparison.Ordinal);
             var regulator = input.Text.StartsWith("granted", StringComparison.Ordinal) ? "NDRC" : ApprovalEvent.UnspecifiedRegulator;
