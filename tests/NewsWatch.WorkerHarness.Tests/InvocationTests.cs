@@ -57,7 +57,8 @@ public sealed class InvocationTests(WorkerFixture worker)
 
         Assert.False(result.Succeeded);
         Assert.Equal("Failure", result.Status);
-        Assert.False(string.IsNullOrWhiteSpace(result.ExceptionMessage));
+        // The fetch's own error, not some unrelated failure: HTTP 503 from the page is what made it transient.
+        Assert.Contains("HTTP 503", result.ExceptionMessage ?? string.Empty, StringComparison.Ordinal);
         Assert.True(worker.Failing.Hits("/down.html") >= 1);
         Assert.DoesNotContain(await worker.ArticlesAsync(), a => a.Url == url && a.Status == ArticleStatus.Stored);
     }
