@@ -10,6 +10,7 @@ internal static class CommandCatalog
         new EvalExtractionCommand(context),
         new ExtractCommand(context),
         new BenchExtractionCommand(context),
+        new BenchStartupCommand(context),
         new AssessCommand(context),
         new EvalRelevanceCommand(context),
         new AlertsListCommand(context),
