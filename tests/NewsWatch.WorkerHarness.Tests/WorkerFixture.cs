@@ -72,6 +72,8 @@ public sealed class WorkerFixture : IAsyncLifetime
             ["NewsWatch:Alerts:Table"] = $"alerts{Scope}",
             ["NewsWatch:Alerts:PickupDirectory"] = PickupDirectory,
             ["NewsWatch:Fetch:Timeout"] = "00:00:10",
+            ["NewsWatch:Fetch:AllowPrivateNetworks"] = "true", // the sample site and the failing server are on loopback
+            ["NewsWatch:Fetch:Resilience:Retry:Delay"] = "00:00:00.050",
         };
 
         // In Azure, infra/app/storage.bicep creates the queues and tables before the app runs; the app never creates them.

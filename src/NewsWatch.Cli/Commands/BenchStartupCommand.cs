@@ -111,6 +111,7 @@ internal sealed class BenchStartupCommand(CliContext context) : ICliCommand
             ["NewsWatch:Storage:StoriesTable"] = $"stories{scope}",
             ["NewsWatch:Alerts:Table"] = $"alerts{scope}",
             ["NewsWatch:Alerts:PickupDirectory"] = pickup,
+            ["NewsWatch:Fetch:AllowPrivateNetworks"] = "true", // the sample site is on loopback
         };
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))).Build();
         await using (var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddNewsWatch(config).BuildServiceProvider())
