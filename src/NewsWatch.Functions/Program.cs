@@ -12,4 +12,7 @@ builder.Services.AddNewsWatch(builder.Configuration);
 // The Azure SDK logs every 409/412 as a warning, and those are how the pipeline's claims and ETag guards work; real
 // storage failures surface as exceptions in the function's own log lines.
 builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
+
+// The resilience pipeline reports every attempt; retries and failures (warnings) are what an operator needs.
+builder.Logging.AddFilter("Polly", LogLevel.Warning);
 builder.Build().Run();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsWatch.Cli.Local;
@@ -8,6 +9,9 @@ namespace NewsWatch.Cli.Commands;
 /// <summary><c>newswatch run</c>: the Functions app's two functions, run locally against Azurite.</summary>
 internal sealed class RunCommand(CliContext context) : ICliCommand
 {
+    /// <summary>How long a received message stays hidden from other local workers (default 10 minutes, as the host).</summary>
+    public const string QueueLeaseSetting = "NewsWatch:Local:QueueLease";
+
     public string Name => "run";
 
     public string Usage => "run [--once] [--config FILE] [--verbose]   poll feeds and process articles locally (Azurite started if needed)";
@@ -24,11 +28,16 @@ internal sealed class RunCommand(CliContext context) : ICliCommand
                     .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
                     .SetMinimumLevel(args.Has("verbose") ? LogLevel.Debug : LogLevel.Information)
                     .AddFilter("System.Net.Http", LogLevel.Warning)
+                    .AddFilter("Polly", LogLevel.Warning)
                     // The SDK logs every 409/412 as a warning, and those are how claims and ETag guards work here;
                     // failures that matter surface as exceptions with their own log lines.
                     .AddFilter("Azure", LogLevel.Error),
-                Services = (s, _) => s
-                    .AddSingleton(QueueTriggerSettings.Load(hostJson))
+                Services = (s, config) => s
+                    .AddSingleton(QueueTriggerSettings.Load(hostJson) with
+                    {
+                        // The host hides a received message for 10 minutes; a local fault drill may want it back sooner.
+                        LeaseDuration = config.GetValue(QueueLeaseSetting, new QueueTriggerSettings().LeaseDuration),
+                    })
                     .AddSingleton<RunSummaryHolder>()
                     .AddSingleton<LocalRunner>(),
                 ValidateOnBuild = true,

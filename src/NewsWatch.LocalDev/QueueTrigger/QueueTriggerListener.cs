@@ -56,7 +56,20 @@ public sealed partial class QueueTriggerListener(
         var delay = TimeSpan.FromMilliseconds(100);
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (await ProcessBatchAsync(cancellationToken) > 0)
+            int handled;
+            try
+            {
+                handled = await ProcessBatchAsync(cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Storage away: like the host's listener, keep listening with backoff. Messages received but not
+                // finished become visible again when their lease ends, so nothing is lost.
+                LogQueueUnavailable(ex, queue.Name, delay);
+                handled = 0;
+            }
+
+            if (handled > 0)
             {
                 delay = TimeSpan.FromMilliseconds(100);
                 continue;
@@ -113,6 +126,9 @@ public sealed partial class QueueTriggerListener(
         Interlocked.Increment(ref _poisoned);
         LogPoisoned(message.MessageId, poisonQueue.Name, message.DequeueCount);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} unavailable; listening again in {Delay}")]
+    private partial void LogQueueUnavailable(Exception ex, string queue, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} failed (attempt {DequeueCount} of {MaxDequeueCount})")]
     private partial void LogAttemptFailed(Exception ex, string messageId, long dequeueCount, int maxDequeueCount);
