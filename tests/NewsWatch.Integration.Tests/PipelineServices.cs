@@ -21,7 +21,8 @@ internal static class PipelineServices
     public static string NewScope() => "t" + Guid.NewGuid().ToString("N")[..10];
 
     public static ServiceProvider Build(
-        AzuriteFixture azurite, string scope, IEnumerable<KeyValuePair<string, string?>> settings, int maxDequeueCount = 5)
+        AzuriteFixture azurite, string scope, IEnumerable<KeyValuePair<string, string?>> settings, int maxDequeueCount = 5,
+        Action<ILoggingBuilder>? logging = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -43,7 +44,7 @@ internal static class PipelineServices
         }
 
         return new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddLogging(logging ?? (b => b.SetMinimumLevel(LogLevel.Warning)))
             .AddNewsWatch(new ConfigurationBuilder().AddInMemoryCollection(values).Build())
             .AddSingleton(new QueueTriggerSettings { BatchSize = 8, MaxDequeueCount = maxDequeueCount, VisibilityTimeout = TimeSpan.Zero })
             .AddSingleton<RunSummaryHolder>()

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace NewsWatch.Integration.Tests.Security;
+
+/// <summary>Keeps every log line, with its exception in full, so a test can search all the app ever wrote.</summary>
+internal sealed class RecordingLoggerProvider : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyCollection<string> Lines => _lines;
+
+    public ILogger CreateLogger(string categoryName) => new Recorder(categoryName, _lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Recorder(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+    }
+}
