@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using NewsWatch.Articles;
 using NewsWatch.Cli.Local;
 using NewsWatch.Infrastructure.Composition;
+using NewsWatch.LocalDev;
 using NewsWatch.LocalDev.QueueTrigger;
 using NewsWatch.Testing.Azurite;
 
@@ -18,21 +19,15 @@ internal static class PipelineServices
 {
     public const int RetriesPerAttempt = 2;
 
-    public static string NewScope() => "t" + Guid.NewGuid().ToString("N")[..10];
+    public static string NewScope() => ScopedStorageNames.NewScope();
 
     public static ServiceProvider Build(
         AzuriteFixture azurite, string scope, IEnumerable<KeyValuePair<string, string?>> settings, int maxDequeueCount = 5,
         Action<ILoggingBuilder>? logging = null)
     {
-        var values = new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>(ScopedStorageNames.Settings(scope))
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["NewsWatch:Storage:ArticlesQueue"] = $"articles-{scope}",
-            ["NewsWatch:Storage:ArticlesTable"] = $"articles{scope}",
-            ["NewsWatch:Storage:FeedsTable"] = $"feeds{scope}",
-            ["NewsWatch:Storage:FeedItemsTable"] = $"feeditems{scope}",
-            ["NewsWatch:Storage:StoriesTable"] = $"stories{scope}",
-            ["NewsWatch:Alerts:Table"] = $"alerts{scope}",
             ["NewsWatch:Fetch:Timeout"] = "00:00:10",
             ["NewsWatch:Fetch:AllowPrivateNetworks"] = "true", // test sites are on loopback
             ["NewsWatch:Fetch:Resilience:Retry:Delay"] = "00:00:00.050",

@@ -97,19 +97,13 @@ internal sealed class BenchStartupCommand(CliContext context) : ICliCommand
     /// </summary>
     private static async Task<StartupRunSetup> PrepareAsync(string storage, Uri sampleBase, string pickup, CancellationToken cancellationToken)
     {
-        var scope = "b" + Guid.NewGuid().ToString("N")[..10];
-        var settings = new Dictionary<string, string>
+        var scope = ScopedStorageNames.NewScope("b");
+        var settings = new Dictionary<string, string>(ScopedStorageNames.Settings(scope).Select(kv => KeyValuePair.Create(kv.Key, kv.Value!)))
         {
             ["AzureWebJobsStorage"] = storage,
             ["NewsWatch:PollSchedule"] = "0 */15 * * * *",
             ["NewsWatch:Feeds:0:Id"] = "sample",
             ["NewsWatch:Feeds:0:Url"] = new Uri(sampleBase, "feed.xml").AbsoluteUri,
-            ["NewsWatch:Storage:ArticlesQueue"] = $"articles-{scope}",
-            ["NewsWatch:Storage:ArticlesTable"] = $"articles{scope}",
-            ["NewsWatch:Storage:FeedsTable"] = $"feeds{scope}",
-            ["NewsWatch:Storage:FeedItemsTable"] = $"feeditems{scope}",
-            ["NewsWatch:Storage:StoriesTable"] = $"stories{scope}",
-            ["NewsWatch:Alerts:Table"] = $"alerts{scope}",
             ["NewsWatch:Alerts:PickupDirectory"] = pickup,
             ["NewsWatch:Fetch:AllowPrivateNetworks"] = "true", // the sample site is on loopback
         };
