@@ -8,6 +8,9 @@ namespace NewsWatch.Assessment.Matching;
 /// </summary>
 internal sealed class AssessmentVocabulary
 {
+    // Kind cues are overlays (see TermMatcher): "production licence" names the kind and must leave
+    // "licence" to the approval rules.
+
     /// <summary>Party index of the watched subject; other parties follow from 1.</summary>
     public const int Subject = 0;
 
@@ -53,7 +56,7 @@ internal sealed class AssessmentVocabulary
             // The same word listed twice (for two languages) would be reported twice.
             if (!string.IsNullOrWhiteSpace(term)
                 && seen.Add((info.Kind, info.Ref, info.KindRef, Text.TextFolding.Fold(term.Trim())))
-                && builder.Add(term, terms.Count))
+                && builder.Add(term, terms.Count, overlay: info.Kind == TermKind.KindCue))
             {
                 terms.Add(info with { Text = term.Trim('*', ' ') });
             }
