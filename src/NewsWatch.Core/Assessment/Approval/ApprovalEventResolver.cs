@@ -33,7 +33,7 @@ internal static class ApprovalEventResolver
         var subject = text.Vocabulary.SubjectOptions;
         var regulatorSentences = RegulatorMentions(text);
         var articleModel = ArticleModel(text);
-        var groups = new Dictionary<(int Regulator, int Kind, int Model), List<ApprovalClaim>>();
+        var placed = new List<(ApprovalClaim Claim, int Regulator, int Kind, bool PerModel, bool FromCue)>();
         foreach (var claim in claims)
         {
             if (claim.Status == ApprovalStatus.Granted && claim.IsBackground)
@@ -48,7 +48,23 @@ internal static class ApprovalEventResolver
                 regulator = RegulatorOfKindCue(claim);
             }
 
-            var (kind, perModel) = KindOf(subject, regulator, claim, articleModel);
+            var (kind, perModel, fromCue) = KindOf(subject, regulator, claim, articleModel);
+            placed.Add((claim, regulator, kind, perModel, fromCue));
+        }
+
+        // A statement that names no kind ("cleared for sale" in a headline) is about the kind the article's
+        // other statements on that regulator name, nearest first; only with none is it the default kind.
+        var groups = new Dictionary<(int Regulator, int Kind, int Model), List<ApprovalClaim>>();
+        foreach (var (claim, regulator, ownKind, ownPerModel, fromCue) in placed)
+        {
+            var (kind, perModel) = (ownKind, ownPerModel);
+            var cued = placed.Where(p => p.FromCue && p.Regulator == regulator).ToList();
+            if (!fromCue && cued.Count > 0)
+            {
+                var nearest = cued.MinBy(p => Math.Abs(p.Claim.Sentence - claim.Sentence));
+                (kind, perModel) = (nearest.Kind, nearest.PerModel);
+            }
+
             var model = perModel ? (claim.Model >= 0 ? claim.Model : articleModel) : -1;
             if (!groups.TryGetValue((regulator, kind, model), out var list))
             {
@@ -138,11 +154,11 @@ internal static class ApprovalEventResolver
     /// Kind index (-1: the regulator's default kind) and whether it is per model. The first kind cue of the
     /// regulator in the sentence decides; a per-model kind needs a model in view, else the next cue decides.
     /// </summary>
-    private static (int Kind, bool PerModel) KindOf(WatchSubjectOptions subject, int regulator, in ApprovalClaim claim, int articleModel)
+    private static (int Kind, bool PerModel, bool FromCue) KindOf(WatchSubjectOptions subject, int regulator, in ApprovalClaim claim, int articleModel)
     {
         if (regulator < 0)
         {
-            return (-1, false);
+            return (-1, false, false);
         }
 
         var options = subject.Regulators[regulator];
@@ -152,12 +168,12 @@ internal static class ApprovalEventResolver
             var kind = packed & 0xFF;
             if (packed >> 8 == regulator && (modelKnown || !options.Kinds[kind].PerModel))
             {
-                return (kind, options.Kinds[kind].PerModel);
+                return (kind, options.Kinds[kind].PerModel, true);
             }
         }
 
         var fallback = options.Kinds.FindIndex(k => k.Name == options.DefaultKind);
-        return (fallback, fallback >= 0 && options.Kinds[fallback].PerModel && modelKnown);
+        return (fallback, fallback >= 0 && options.Kinds[fallback].PerModel && modelKnown, false);
     }
 
     /// <summary>With no regulator named in the article: the regulator whose kind of approval the sentence names, if only one.</summary>

@@ -137,9 +137,12 @@ internal sealed class TermMatcher
         return _root[c];
     }
 
+    // Korean particles attach to the word before them, Latin names too ("YU7이", "SU7을"): a change of script
+    // from Latin to Hangul is a word boundary.
     private static bool HasBoundaries(string text, int start, int end, Pattern p) =>
         (!p.LeftBoundary || start == 0 || !Scripts.IsWordChar(text[start - 1]))
-        && (!p.RightBoundary || end == text.Length || !Scripts.IsWordChar(text[end]));
+        && (!p.RightBoundary || end == text.Length || !Scripts.IsWordChar(text[end])
+            || (Scripts.IsHangul(text[end]) && !Scripts.IsHangul(text[end - 1])));
 
     private static void KeepLongest(List<TermMatch> matches, int first, HashSet<int> overlays)
     {
