@@ -43,7 +43,7 @@ internal static class CommandDispatcher
     /// <summary>Options that take a value; every other <c>--name</c> is a flag.</summary>
     private static readonly HashSet<string> ValueOptions =
     [
-        "config", "corpus", "out", "data", "passes", "warm-up", "concurrency", "seconds", "key", "limit", "format", "port", "runs",
+        "config", "corpus", "out", "data", "split", "passes", "warm-up", "concurrency", "seconds", "key", "limit", "format", "port", "runs",
         "subject",
     ];
 

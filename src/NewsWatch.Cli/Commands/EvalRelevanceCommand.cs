@@ -22,7 +22,7 @@ internal sealed class EvalRelevanceCommand(CliContext context) : ICliCommand
     public string Name => "eval relevance";
 
     public string Usage =>
-        "eval relevance --data FILE.jsonl [--out PRED.jsonl] [--subject FILE] [--corpus DIR] [--passes N] [--verbose]   relevance/approval scores, stories, throughput";
+        "eval relevance --data FILE.jsonl [--split first|second] [--out PRED.jsonl] [--subject FILE] [--corpus DIR] [--passes N] [--verbose]   relevance/approval scores, stories, throughput";
 
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ internal sealed class EvalRelevanceCommand(CliContext context) : ICliCommand
         try
         {
             using var reader = File.OpenText(dataPath);
-            records = LabeledExcerptReader.Read(reader);
+            records = LabeledExcerptReader.Split(LabeledExcerptReader.Read(reader), args.Get("split"));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
         {
@@ -47,13 +47,13 @@ internal sealed class EvalRelevanceCommand(CliContext context) : ICliCommand
         await Metrics("relevance", evaluation.Relevance);
         await Metrics("approval=granted", evaluation.Granted);
         await Out($"pending/none reported as granted: {evaluation.FalseGrants}");
-        await Out($"regulator of primary event = label (records labeled granted/pending with a regulator): {evaluation.RegulatorsMatched}/{evaluation.RegulatorsLabeled}");
+        await Out($"regulator of primary event = label (records labeled granted/pending with a regulator): {evaluation.RegulatorsMatched}/{evaluation.RegulatorsLabeled} ({evaluation.RegulatorAccuracy:P1})");
         await Out("approval confusion matrix (rows: label, columns: predicted)");
         await Out(evaluation.Approval.Format());
         await WritePredictionLinesAsync(evaluation, args.Has("verbose"));
         await WriteStoriesAsync(records, cancellationToken);
 
-        var texts = records.Select(r => new AssessmentInput(null, r.Text, null, null, r.Language)).ToList();
+        var texts = records.Select(r => new AssessmentInput(null, r.Text, null, r.Published, r.Language)).ToList();
         await Throughput("assessment, labeled excerpts", texts, assessor, passes, cancellationToken);
         if (args.Get("corpus") is { } corpus)
         {

@@ -33,23 +33,73 @@ public sealed class AlertEmailComposer(IOptions<AlertOptions> options)
             record.Priority);
     }
 
-    /// <summary>"Xiaomi EV: NDRC approval granted (reported)": what, who, which way; "reported" because it is the news saying so.</summary>
+    /// <summary>
+    /// What happened: the assessment's headline ("Xiaomi YU7 listed in MIIT vehicle catalogue (approval for sale)"),
+    /// or for alerts recorded before headlines "Xiaomi EV: NDRC approval granted (reported)" — "reported" because it
+    /// is the news saying so.
+    /// </summary>
     public static string SubjectLine(AlertRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return $"{SafeText.Line(record.Subject, 60)}: {SafeText.Line(record.Regulator, 60)} approval {SafeText.Line(record.Status, 20)} (reported)";
+        return record.Headline is { Length: > 0 } headline
+            ? SafeText.Line(headline, MaxSubjectLength)
+            : $"{SafeText.Line(record.Subject, 60)}: {SafeText.Line(record.Regulator, 60)} approval {SafeText.Line(record.Status, 20)} (reported)";
+    }
+
+    /// <summary>"0.86 (high)": the number for those who compare, a word for those who skim.</summary>
+    public static string? ConfidenceText(AlertRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Confidence is { } c
+            ? string.Create(CultureInfo.InvariantCulture, $"{c:0.00} ({(c >= HighConfidence ? "high" : c >= MediumConfidence ? "medium" : "low")}; share of the article's evidence that agrees, weighted by how much there is)")
+            : null;
+    }
+
+    private const double HighConfidence = 0.75;
+    private const double MediumConfidence = 0.45;
+
+    /// <summary>The facts under the subject line, in order; absent ones (older alerts) are left out.</summary>
+    private static IEnumerable<(string Label, string Value)> Facts(AlertRecord r)
+    {
+        yield return ("Regulator", r.Regulator);
+        yield return ("Approval", r.Kind);
+        if (r.Model is { Length: > 0 } model)
+        {
+            yield return ("Model", model);
+        }
+
+        if (r.Batch is { Length: > 0 } batch)
+        {
+            yield return ("Batch", batch);
+        }
+
+        yield return ("Status", r.Status + (r.Priority == AlertPriority.Low ? " (lower-priority notice)" : string.Empty));
+        if (ConfidenceText(r) is { } confidence)
+        {
+            yield return ("Confidence", confidence);
+        }
+
+        if (r.Sources.Count > 0 && r.Sources[0].Published is { } published)
+        {
+            yield return ("Published", Time(published));
+        }
+
+        yield return ("First seen", Time(r.FirstSeenAt));
     }
 
     private static string TextBody(AlertRecord r, string subject)
     {
         var sb = new StringBuilder();
+        // The evidence first: the reader judges the claim from the article's own sentence, then the facts.
         sb.AppendLine(subject).AppendLine();
-        AppendFact(sb, "Regulator", r.Regulator);
-        AppendFact(sb, "Approval", r.Kind);
-        AppendFact(sb, "Status", r.Status + (r.Priority == AlertPriority.Low ? " (lower-priority notice)" : string.Empty));
-        AppendFact(sb, "First seen", Time(r.FirstSeenAt));
-        sb.AppendLine().AppendLine("Evidence:");
+        sb.AppendLine("Evidence:");
         sb.Append("  \"").Append(SafeText.Line(r.Evidence, 1000)).AppendLine("\"").AppendLine();
+        foreach (var (label, value) in Facts(r))
+        {
+            AppendFact(sb, label, value);
+        }
+
+        sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"Sources ({r.Sources.Count + r.SourcesOmitted}):");
         var n = 0;
         foreach (var s in r.Sources)
@@ -79,10 +129,11 @@ public sealed class AlertEmailComposer(IOptions<AlertOptions> options)
         sb.AppendLine("<body style=\"font-family:sans-serif\">");
         sb.Append("<h1 style=\"font-size:18px\">").Append(WebUtility.HtmlEncode(subject)).AppendLine("</h1>");
         sb.AppendLine("<table>");
-        AppendRow(sb, "Regulator", r.Regulator);
-        AppendRow(sb, "Approval", r.Kind);
-        AppendRow(sb, "Status", r.Status + (r.Priority == AlertPriority.Low ? " (lower-priority notice)" : string.Empty));
-        AppendRow(sb, "First seen", Time(r.FirstSeenAt));
+        foreach (var (label, value) in Facts(r))
+        {
+            AppendRow(sb, label, value);
+        }
+
         sb.AppendLine("</table>");
         sb.Append("<p><b>Evidence:</b></p><blockquote>").Append(SafeText.Html(r.Evidence, 1000)).AppendLine("</blockquote>");
         sb.Append("<p><b>Sources (").Append((r.Sources.Count + r.SourcesOmitted).ToString(CultureInfo.InvariantCulture)).AppendLine("):</b></p>");

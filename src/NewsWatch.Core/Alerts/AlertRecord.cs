@@ -58,6 +58,18 @@ public sealed record AlertRecord
     /// <summary>The evidence sentence of the first article that reported the event.</summary>
     public required string Evidence { get; init; }
 
+    /// <summary>What happened, in words; null on alerts recorded before headlines existed.</summary>
+    public string? Headline { get; init; }
+
+    /// <summary>The model the approval is for, when it is per model.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Announcement batch, when stated.</summary>
+    public string? Batch { get; init; }
+
+    /// <summary>How sure the first report's assessment was, 0–1; null on older alerts.</summary>
+    public double? Confidence { get; init; }
+
     public AlertPriority Priority { get; init; }
 
     public required DateTimeOffset FirstSeenAt { get; init; }

@@ -45,7 +45,11 @@ public sealed partial class AlertRecorder(
             }
 
             var record = AlertStateMachine.Create(notice, time.GetUtcNow());
-            if (await outbox.TryAddAsync(record, cancellationToken) is not null)
+            if (await LegacyAlertAsync(notice, cancellationToken) is { } legacy)
+            {
+                record = legacy;
+            }
+            else if (await outbox.TryAddAsync(record, cancellationToken) is not null)
             {
                 created++;
                 LogCreated(record.Id, record.AlertKey, notice.ArticleKey);
@@ -65,6 +69,29 @@ public sealed partial class AlertRecorder(
 
         return created;
     }
+
+    /// <summary>
+    /// The alert this event got before event keys were versioned, if there is one: it stays the event's alert
+    /// (no second email for an approval already reported), and later reports are added to it.
+    /// </summary>
+    private async Task<AlertRecord?> LegacyAlertAsync(ApprovalNotice notice, CancellationToken cancellationToken)
+    {
+        if (notice.LegacyEventKey is not { Length: > 0 } legacyKey)
+        {
+            return null;
+        }
+
+        var existing = await outbox.GetAsync(AlertKeys.Id(AlertKeys.AlertKey(legacyKey, notice.Status)), cancellationToken);
+        if (existing is not null)
+        {
+            LogLegacyKey(existing.Id, legacyKey, notice.EventKey);
+        }
+
+        return existing;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} was recorded under the unversioned key {LegacyKey}; event {EventKey} keeps using it")]
+    private partial void LogLegacyKey(string alertId, string legacyKey, string eventKey);
 
     /// <summary>
     /// A notice without an event key or article key cannot be deduplicated; alerting on it could repeat forever,

@@ -44,7 +44,7 @@ public sealed class ArticleAssessor : IArticleAssessor
         var text = AnalyzedText.Analyze(input.Title, input.Text ?? "", _vocabulary);
         var relevance = _relevance.Assess(text);
         var notes = new List<AssessmentReason>();
-        var claims = ApprovalClaimExtractor.Extract(text, relevance.IsRelevant, notes);
+        var claims = ApprovalClaimExtractor.Extract(text, relevance.IsRelevant, input.Published, notes);
         var events = ApprovalEventResolver.Resolve(text, claims, notes);
         return new ArticleAssessment(relevance, events) { ApprovalNotes = notes };
     }

@@ -4,7 +4,7 @@ namespace NewsWatch.Assessment;
 /// <param name="Title">Headline, when known; weighs most.</param>
 /// <param name="Text">Body text, paragraphs separated by line breaks.</param>
 /// <param name="Url">Where it came from, for the record.</param>
-/// <param name="Published">Publication time, kept with the input; backstory is recognised from tense and connectives, not dates.</param>
+/// <param name="Published">Publication time: a grant the article dates well before it is backstory, not news.</param>
 /// <param name="Language">BCP 47 tag when known; the assessment also works without it.</param>
 public sealed record AssessmentInput(string? Title, string Text, Uri? Url, DateTimeOffset? Published, string? Language);
 
@@ -28,7 +28,10 @@ public enum ApprovalStatus
 /// <summary>
 /// A regulatory approval for the watched subject as one article reports it.
 /// </summary>
-/// <param name="Key">Stable identity "subject|regulator|kind": later articles about the same approval share it.</param>
+/// <param name="Key">
+/// Stable identity "v2|subject|regulator|kind|target[|batch-N]" (target: a model for per-model kinds, else
+/// "company"): later articles about the same approval share it, another model's listing does not.
+/// </param>
 /// <param name="Subject">The watch subject's key.</param>
 /// <param name="Regulator">Regulator code ("NDRC", "MIIT"), or <see cref="UnspecifiedRegulator"/>.</param>
 /// <param name="Kind">Kind of approval ("investment-approval", "production-qualification", "catalogue-listing").</param>
@@ -46,6 +49,24 @@ public sealed record ApprovalEvent(
 {
     /// <summary>Regulator of an approval the article does not attribute to any named regulator.</summary>
     public const string UnspecifiedRegulator = "unspecified";
+
+    /// <summary>The model the approval is for (per-model kinds such as a catalogue listing), else null.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Announcement batch the article states ("377"), else null.</summary>
+    public string? Batch { get; init; }
+
+    /// <summary>What happened, in words, for an alert's subject line ("Xiaomi YU7 listed in MIIT vehicle catalogue …").</summary>
+    public string Headline { get; init; } = "";
+
+    /// <summary>How sure the assessment is of <see cref="Status"/>, 0–1: share of the evidence that agrees, times its weight.</summary>
+    public double Confidence { get; init; }
+
+    /// <summary>
+    /// The key this event had before keys were versioned ("subject|regulator|kind"), when that key meant only this
+    /// event; null for per-model kinds, whose old key lumped every model together.
+    /// </summary>
+    public string? LegacyKey { get; init; }
 }
 
 /// <summary>What the assessment concluded about one article.</summary>

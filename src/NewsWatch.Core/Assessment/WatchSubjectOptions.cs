@@ -4,7 +4,8 @@ namespace NewsWatch.Assessment;
 /// What the assessment watches for: one company business (aliases in every language it is reported
 /// in), the vocabulary of that business and of the company's other businesses, the other companies
 /// that share its news, and the regulators whose approvals matter. Bound from the configuration
-/// section <see cref="SectionName"/>; <see cref="XiaomiEv"/> is the default subject.
+/// section <see cref="SectionName"/>; <see cref="XiaomiEv"/> is the default subject, read from the
+/// embedded <c>config/watch-subjects/xiaomi-ev.json</c>.
 /// </summary>
 /// <remarks>
 /// Terms are matched case-insensitively after folding full-width, hyphen and traditional/simplified
@@ -29,6 +30,15 @@ public sealed partial class WatchSubjectOptions
     /// <summary>Products of the watched business ("SU7"): subject and topic at once.</summary>
     public List<string> ProductAliases { get; set; } = [];
 
+    /// <summary>
+    /// The models an approval can be for (a catalogue listing is per model): each is also a product alias.
+    /// List a longer name before a shorter one it contains only for readability; the longest match wins anyway.
+    /// </summary>
+    public List<ModelOptions> Models { get; set; } = [];
+
+    /// <summary>How alerts name the company ("Xiaomi"); <see cref="Name"/> when empty.</summary>
+    public string CompanyName { get; set; } = "";
+
     /// <summary>People who stand for the company ("Lei Jun").</summary>
     public List<string> PeopleAliases { get; set; } = [];
 
@@ -52,6 +62,12 @@ public sealed partial class WatchSubjectOptions
 
     /// <summary>Words that denote an unnamed authority ("regulators", "Beijing", "当局"): regulatory context without a name.</summary>
     public List<string> AuthorityTerms { get; set; } = [];
+
+    /// <summary>
+    /// Approval language the subject's reporting uses, by language code ("en", "zh", "de" …), added to the
+    /// general grammar of approval statements in code (see <c>ApprovalLexicon</c>).
+    /// </summary>
+    public Dictionary<string, ApprovalLanguageOptions> ApprovalLanguage { get; set; } = [];
 
     /// <summary>Kind used for approvals whose regulator is not named.</summary>
     public string UnspecifiedApprovalKind { get; set; } = "approval";
@@ -93,4 +109,77 @@ public sealed class ApprovalKindOptions
     public string Name { get; set; } = "";
 
     public List<string> Terms { get; set; } = [];
+
+    /// <summary>Granted separately for each model (a catalogue listing): the model is part of the event's identity.</summary>
+    public bool PerModel { get; set; }
+
+    /// <summary>What the approval is called in an alert ("MIIT production qualification").</summary>
+    public string Label { get; set; } = "";
+
+    /// <summary>Alert headline of a grant; "{name}" is the company, or company and model ("Xiaomi YU7").</summary>
+    public string GrantedHeadline { get; set; } = "";
+
+    /// <summary>
+    /// Regular expressions whose first group is the announcement batch ("batch 377", "第377批"): part of the
+    /// event's identity where a report states it.
+    /// </summary>
+    public List<string> BatchPatterns { get; set; } = [];
+}
+
+/// <summary>A model of the watched business and the names reports use for it.</summary>
+public sealed class ModelOptions
+{
+    /// <summary>Display name and key part ("SU7 Ultra").</summary>
+    public string Name { get; set; } = "";
+
+    public List<string> Aliases { get; set; } = [];
+}
+
+/// <summary>
+/// One language's approval vocabulary for a subject, in the pattern syntax of the other term lists.
+/// Each list adds to the general grammar of the same role.
+/// </summary>
+public sealed class ApprovalLanguageOptions
+{
+    /// <summary>Words naming an approval that need an authority in view ("green light").</summary>
+    public List<string> ApprovalNouns { get; set; } = [];
+
+    /// <summary>Permissions regulatory on their own ("licence", "资质").</summary>
+    public List<string> LicenceNouns { get; set; } = [];
+
+    /// <summary>Realised verb forms that state a grant ("approved", "获批").</summary>
+    public List<string> GrantVerbs { get; set; } = [];
+
+    /// <summary>Realised receiving/giving verbs ("received", "拿到").</summary>
+    public List<string> TransferVerbs { get; set; } = [];
+
+    /// <summary>Waiting, hoping, filing and obstacle cues before the approval word ("expects", "filed").</summary>
+    public List<string> PendingCues { get; set; } = [];
+
+    /// <summary>Such cues on either side ("Hürden", "障碍").</summary>
+    public List<string> PendingCuesEitherSide { get; set; } = [];
+
+    /// <summary>Refusals ("rejected").</summary>
+    public List<string> DenialCues { get; set; } = [];
+
+    /// <summary>Backstory markers before the verb ("previously", "earlier reports").</summary>
+    public List<string> BackgroundCues { get; set; } = [];
+
+    /// <summary>
+    /// Openers of a relative or temporal clause ("which", "after", "который"): a grant right after one is
+    /// said about the company in passing, not reported as news.
+    /// </summary>
+    public List<string> RelativeCues { get; set; } = [];
+
+    /// <summary>Words of a retrospective ("looking back", "回顾", "recordó"): the whole sentence is history.</summary>
+    public List<string> RetrospectiveCues { get; set; } = [];
+
+    /// <summary>Times before any article's own date ("last year", "去年"): a grant placed there is backstory.</summary>
+    public List<string> PastTimeCues { get; set; } = [];
+
+    /// <summary>Attribution ("reportedly"): a grant still counts.</summary>
+    public List<string> Hedges { get; set; } = [];
+
+    /// <summary>Regulatory actions that are not approvals ("recall", "3C certification").</summary>
+    public List<string> NonApprovals { get; set; } = [];
 }

@@ -139,7 +139,14 @@ public sealed partial class ProcessArticleJob(
     private List<ApprovalNotice> Notices(ArticleRecord article, ArticleAssessment assessment) =>
         [.. assessment.Events.Select(e => new ApprovalNotice(
             e.Key, subject.Value.Name is { Length: > 0 } name ? name : e.Subject, e.Regulator, e.Kind, e.Status.ToString().ToLowerInvariant(), e.Evidence, article.Key,
-            article.Url, article.Title, article.SiteName ?? article.Url.Host, article.Published, article.ProcessedAt))];
+            article.Url, article.Title, article.SiteName ?? article.Url.Host, article.Published, article.ProcessedAt)
+        {
+            Headline = e.Headline is { Length: > 0 } headline ? headline : null,
+            Model = e.Model,
+            Batch = e.Batch,
+            Confidence = e.Confidence,
+            LegacyEventKey = e.LegacyKey,
+        })];
 
     /// <summary>
     /// Delivery problems (mail server down) must not fail the article: the alert stays pending in the outbox

@@ -7,7 +7,14 @@ namespace NewsWatch.Evaluation.Relevance;
 /// <summary>One labeled record of a relevance corpus (layout of corpus/relevance/dev.jsonl).</summary>
 /// <param name="Approval">"granted", "pending" or "none".</param>
 /// <param name="Regulator">"NDRC", "MIIT", "other" or null.</param>
-public sealed record LabeledExcerpt(string Id, string Text, bool Relevant, string Approval, string? Regulator, string? Language);
+public sealed record LabeledExcerpt(string Id, string Text, bool Relevant, string Approval, string? Regulator, string? Language)
+{
+    /// <summary>The article's publication date (optional "published", ISO 8601): dated backstory is told from it.</summary>
+    public DateTimeOffset? Published { get; init; }
+
+    /// <summary>The news story the excerpt reports (optional "story").</summary>
+    public string? Story { get; init; }
+}
 
 /// <summary>Reads labeled excerpts, one JSON object per line.</summary>
 public static class LabeledExcerptReader
@@ -36,15 +43,37 @@ public static class LabeledExcerptReader
                     r.GetProperty("relevant").GetBoolean(),
                     OptionalString(r, "approval") ?? "none",
                     OptionalString(r, "regulator"),
-                    OptionalString(r, "lang")));
+                    OptionalString(r, "lang"))
+                {
+                    Published = OptionalString(r, "published") is { } published
+                        ? DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal)
+                        : null,
+                    Story = OptionalString(r, "story"),
+                });
             }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
                 throw new FormatException($"line {lineNumber}: {ex.Message}", ex);
             }
         }
 
         return records;
+    }
+
+    /// <summary>
+    /// One half of a corpus by position: <c>first</c> is records 1…⌈n/2⌉, <c>second</c> the rest, anything else
+    /// all of it. Rules are written from one half and measured on the other.
+    /// </summary>
+    public static IReadOnlyList<LabeledExcerpt> Split(IReadOnlyList<LabeledExcerpt> records, string? half)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var firstCount = (records.Count + 1) / 2;
+        return half switch
+        {
+            "first" => [.. records.Take(firstCount)],
+            "second" => [.. records.Skip(firstCount)],
+            _ => records,
+        };
     }
 
     private static string? OptionalString(JsonElement e, string name) =>

@@ -23,6 +23,9 @@ public sealed record RelevanceEvaluation(
     /// <summary>Records labeled pending or none that were reported as granted: must be 0.</summary>
     public int FalseGrants => Granted.FalsePositives;
 
+    /// <summary>Share of records labeled granted/pending with a regulator whose primary event names that regulator.</summary>
+    public double RegulatorAccuracy => RegulatorsLabeled == 0 ? 0 : (double)RegulatorsMatched / RegulatorsLabeled;
+
     public double ArticlesPerSecond => AssessmentTime > TimeSpan.Zero ? Predictions.Count / AssessmentTime.TotalSeconds : 0;
 
     public static RelevanceEvaluation Run(IArticleAssessor assessor, IReadOnlyList<LabeledExcerpt> records)
@@ -34,7 +37,7 @@ public sealed record RelevanceEvaluation(
         foreach (var record in records)
         {
             var start = Stopwatch.GetTimestamp();
-            var assessment = assessor.Assess(new AssessmentInput(null, record.Text, null, null, record.Language));
+            var assessment = assessor.Assess(new AssessmentInput(null, record.Text, null, record.Published, record.Language));
             elapsed += Stopwatch.GetElapsedTime(start);
             predictions.Add(new ExcerptPrediction(
                 record,

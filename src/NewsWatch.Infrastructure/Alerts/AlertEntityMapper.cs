@@ -37,6 +37,12 @@ internal static class AlertEntityMapper
             ["Kind"] = r.Kind,
             ["Status"] = r.Status,
             ["Evidence"] = r.Evidence,
+
+            // Optional since headlines and models came in; rows written before simply lack them.
+            ["Headline"] = r.Headline,
+            ["Model"] = r.Model,
+            ["Batch"] = r.Batch,
+            ["Confidence"] = r.Confidence,
             ["Priority"] = r.Priority == AlertPriority.Low ? "low" : "normal",
             ["FirstSeenAt"] = r.FirstSeenAt,
             ["SourcesOmitted"] = r.SourcesOmitted,
@@ -67,6 +73,10 @@ internal static class AlertEntityMapper
         Kind = e.GetString("Kind") ?? string.Empty,
         Status = e.GetString("Status") ?? string.Empty,
         Evidence = e.GetString("Evidence") ?? string.Empty,
+        Headline = e.GetString("Headline"),
+        Model = e.GetString("Model"),
+        Batch = e.GetString("Batch"),
+        Confidence = e.GetDouble("Confidence"),
         Priority = e.GetString("Priority") == "low" ? AlertPriority.Low : AlertPriority.Normal,
         FirstSeenAt = e.GetDateTimeOffset("FirstSeenAt") ?? DateTimeOffset.MinValue,
         Sources = JsonSerializer.Deserialize(EntityText.Read(e, "Sources") is { Length: > 0 } json ? json : "[]", AlertJson.Default.ListAlertSource) ?? [],

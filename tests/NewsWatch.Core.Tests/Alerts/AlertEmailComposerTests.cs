@@ -120,3 +120,29 @@ public sealed class AlertEmailComposerTests
         Assert.Equal("aaaaaaaaa…", line);
     }
 }
+
+public class AlertHeadlineTests
+{
+    [Fact]
+    public void The_subject_is_the_headline_and_the_body_names_model_batch_and_confidence()
+    {
+        var h = new AlertHarness();
+        var record = AlertStateMachine.Create(
+            AlertHarness.Notice(1, eventKey: "v2|xiaomi-ev|miit|catalogue-listing|yu7") with
+            {
+                Headline = "Xiaomi YU7 listed in MIIT vehicle catalogue (approval for sale)",
+                Model = "YU7",
+                Batch = "385",
+                Confidence = 0.86,
+            },
+            h.Time.GetUtcNow());
+
+        var email = h.Composer.Compose(record);
+
+        Assert.Equal("Xiaomi YU7 listed in MIIT vehicle catalogue (approval for sale)", email.Subject);
+        Assert.Contains("Model:      YU7", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Batch:      385", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Confidence: 0.86 (high", email.TextBody, StringComparison.Ordinal);
+        Assert.True(email.TextBody.IndexOf("Evidence:", StringComparison.Ordinal) < email.TextBody.IndexOf("Regulator:", StringComparison.Ordinal));
+    }
+}

@@ -78,3 +78,22 @@ public sealed class AlertRecorderTests
         Assert.Empty(h.Outbox.All);
     }
 }
+
+public class LegacyEventKeyTests
+{
+    [Fact]
+    public async Task An_alert_recorded_under_the_unversioned_key_keeps_the_event_and_no_second_email_is_made()
+    {
+        var h = new AlertHarness();
+        var recorder = h.Recorder();
+        await recorder.RecordAsync([AlertHarness.Notice(1, eventKey: "xiaomi-ev|ndrc|investment-approval")], CancellationToken.None);
+
+        var created = await recorder.RecordAsync(
+            [AlertHarness.Notice(2, eventKey: "v2|xiaomi-ev|ndrc|investment-approval|company") with { LegacyEventKey = "xiaomi-ev|ndrc|investment-approval" }],
+            CancellationToken.None);
+
+        Assert.Equal(0, created);
+        var alert = Assert.Single(h.Outbox.All);
+        Assert.Equal(2, alert.Sources.Count);
+    }
+}

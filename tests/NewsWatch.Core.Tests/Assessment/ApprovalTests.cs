@@ -20,7 +20,7 @@ public class ApprovalTests
 
         var e = Assert.Single(a.Events);
         Assert.Equal(ApprovalStatus.Granted, e.Status);
-        Assert.Equal("xiaomi-ev|ndrc|investment-approval", e.Key);
+        Assert.Equal("v2|xiaomi-ev|ndrc|investment-approval|company", e.Key);
         Assert.Equal("NDRC", e.Regulator);
         Assert.Contains(e.Reasons, r => r.Signal == "approval-granted" && r.Detail.Contains("attributed to sources", StringComparison.Ordinal));
     }
@@ -102,7 +102,7 @@ public class ApprovalTests
 
         Assert.Equal(ApprovalStatus.Granted, a.ApprovalStatusForArticle);
         Assert.Equal(
-            ["xiaomi-ev|ndrc|investment-approval:Granted", "xiaomi-ev|miit|production-qualification:Pending"],
+            ["v2|xiaomi-ev|ndrc|investment-approval|company:Granted", "v2|xiaomi-ev|miit|production-qualification|company:Pending"],
             a.Events.Select(e => $"{e.Key}:{e.Status}"));
     }
 
@@ -136,7 +136,7 @@ public class ApprovalTests
         var a = Assess(null, "The Xiaomi YU7 appeared in the MIIT catalogue, a step needed to obtain the sales licence.");
 
         var e = Assert.Single(a.Events);
-        Assert.Equal((ApprovalStatus.Pending, "xiaomi-ev|miit|catalogue-listing"), (e.Status, e.Key));
+        Assert.Equal((ApprovalStatus.Pending, "v2|xiaomi-ev|miit|catalogue-listing|yu7"), (e.Status, e.Key));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class WatchSubjectTests
 
         Assert.True(a.Relevance.IsRelevant);
         Assert.Equal(ApprovalStatus.Granted, a.ApprovalStatusForArticle);
-        Assert.Equal("nio-ev|miit|production-qualification", a.PrimaryEvent!.Key);
+        Assert.Equal("v2|nio-ev|miit|production-qualification|company", a.PrimaryEvent!.Key);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class WatchSubjectTests
         var a = new ArticleAssessor(Options.Create(new WatchSubjectOptions()))
             .Assess(new AssessmentInput("Xiaomi gets NDRC nod to build EVs", "The NDRC approved Xiaomi's electric car project.", null, null, null));
 
-        Assert.Equal("xiaomi-ev|ndrc|investment-approval", a.PrimaryEvent!.Key);
+        Assert.Equal("v2|xiaomi-ev|ndrc|investment-approval|company", a.PrimaryEvent!.Key);
     }
 
     [Fact]
@@ -80,5 +80,24 @@ public class WatchSubjectTests
         }
 
         return Path.Combine(dir ?? throw new DirectoryNotFoundException("repository root not found"), relative);
+    }
+}
+
+public class XiaomiSubjectFileTests
+{
+    [Fact]
+    public void The_default_subject_is_the_embedded_config_file()
+    {
+        var fromFile = NewsWatch.Assessment.AssessmentJson.LoadWatchSubject(
+            Path.Combine(NewsWatch.Testing.Repo.RepoPaths.Root, "config", "watch-subjects", "xiaomi-ev.json"));
+        var embedded = NewsWatch.Assessment.WatchSubjectOptions.XiaomiEv();
+
+        Assert.Equal("xiaomi-ev", embedded.Key);
+        Assert.Equal(fromFile.Models.Select(m => m.Name), embedded.Models.Select(m => m.Name));
+        Assert.Contains("YU7", embedded.Models.Select(m => m.Name));
+        Assert.Equal(fromFile.TopicTerms, embedded.TopicTerms);
+        Assert.Equal(
+            ["de", "en", "es", "fr", "it", "ja", "ko", "pt", "ru", "zh"],
+            embedded.ApprovalLanguage.Keys.Order(StringComparer.Ordinal));
     }
 }

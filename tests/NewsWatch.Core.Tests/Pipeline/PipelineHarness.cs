@@ -23,6 +23,12 @@ internal sealed class PipelineHarness : IDisposable
     }
 
     public PipelineHarness(TimeProvider time, IArticleExtractor extractor, params FeedDefinition[] feeds)
+        : this(time, extractor, null, feeds)
+    {
+    }
+
+    /// <param name="alertRecorder">A real recorder for tests about which alerts the pipeline records; null: a mock.</param>
+    public PipelineHarness(TimeProvider time, IArticleExtractor extractor, NewsWatch.Alerts.IAlertRecorder? alertRecorder, params FeedDefinition[] feeds)
     {
         var fetchOptions = Options.Create(new FetchOptions { Timeout = TimeSpan.FromSeconds(5), MaxArticleBytes = 1_000_000 });
         var fetcher = new WebFetcher(_http, fetchOptions, NullLogger<WebFetcher>.Instance);
@@ -32,7 +38,7 @@ internal sealed class PipelineHarness : IDisposable
             new StaticOptionsMonitor<PipelineOptions>(pipeline), time, NullLogger<PollFeedsJob>.Instance);
         Process = new ProcessArticleJob(
             new ArticleFetcher(fetcher, fetchOptions, TimeProvider.System), extractor, ArticleAssessor.ForXiaomiEv(),
-            new StoryFingerprinter(Options.Create(new StoryOptions())), Stories, AlertRecorder.Object, AlertDelivery.Object,
+            new StoryFingerprinter(Options.Create(new StoryOptions())), Stories, alertRecorder ?? AlertRecorder.Object, AlertDelivery.Object,
             Options.Create(WatchSubjectOptions.XiaomiEv()), Articles, TimeProvider.System,
             NullLogger<ProcessArticleJob>.Instance);
     }

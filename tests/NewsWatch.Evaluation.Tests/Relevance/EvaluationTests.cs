@@ -100,3 +100,33 @@ public class EvaluationTests
         }
     }
 }
+
+public class PublishedDateAndSplitTests
+{
+    [Fact]
+    public void The_published_date_reaches_the_assessor_so_a_dated_grant_is_judged_against_it()
+    {
+        var records = LabeledExcerptReader.Read(new StringReader(
+            """
+            {"id": "old", "published": "2025-03-01", "text": "Xiaomi's car unit grew. Xiaomi received NDRC approval to build electric cars in August 2023.", "relevant": true, "approval": "none", "regulator": null}
+            {"id": "new", "published": "2023-08-24T08:00:00Z", "text": "Xiaomi received NDRC approval to build electric cars in August 2023.", "relevant": true, "approval": "granted", "regulator": "NDRC", "story": "ndrc"}
+            """));
+
+        var evaluation = RelevanceEvaluation.Run(ArticleAssessor.ForXiaomiEv(), records);
+
+        Assert.Equal(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero), records[0].Published);
+        Assert.Equal("ndrc", records[1].Story);
+        Assert.Equal(["none", "granted"], evaluation.Predictions.Select(p => p.Approval));
+        Assert.Equal(1.0, evaluation.RegulatorAccuracy);
+    }
+
+    [Fact]
+    public void Split_takes_the_first_or_second_half_by_position()
+    {
+        var records = Enumerable.Range(1, 5).Select(i => new LabeledExcerpt($"r{i}", "t", true, "none", null, null)).ToList();
+
+        Assert.Equal(["r1", "r2", "r3"], LabeledExcerptReader.Split(records, "first").Select(r => r.Id));
+        Assert.Equal(["r4", "r5"], LabeledExcerptReader.Split(records, "second").Select(r => r.Id));
+        Assert.Equal(5, LabeledExcerptReader.Split(records, null).Count);
+    }
+}

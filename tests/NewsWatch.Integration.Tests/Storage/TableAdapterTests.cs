@@ -54,6 +54,46 @@ public sealed class TableAdapterTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Headline_model_batch_and_confidence_round_trip_and_rows_without_them_read_as_before()
+    {
+        var table = AzuriteFixture.UniqueName("alerts");
+        await using var sp = StorageServices.Build(azurite.ConnectionString, new Dictionary<string, string?> { ["NewsWatch:Alerts:Table"] = table });
+        var outbox = sp.GetRequiredService<IAlertOutbox>();
+        await sp.GetRequiredService<StorageClients>().Table(table).CreateIfNotExistsAsync();
+        var old = new AlertRecord
+        {
+            Id = "00aa11bb22dd",
+            AlertKey = "xiaomi-ev|ndrc|investment-approval|granted",
+            EventKey = "xiaomi-ev|ndrc|investment-approval",
+            Subject = "Xiaomi EV",
+            Regulator = "NDRC",
+            Kind = "investment-approval",
+            Status = "granted",
+            Evidence = "The NDRC has approved Xiaomi's EV project.",
+            Sources = [],
+            FirstSeenAt = DateTimeOffset.UtcNow,
+            NextAttemptAt = DateTimeOffset.UtcNow,
+        };
+        var current = old with
+        {
+            Id = "00aa11bb22ee",
+            EventKey = "v2|xiaomi-ev|miit|catalogue-listing|yu7",
+            Headline = "Xiaomi YU7 listed in MIIT vehicle catalogue (approval for sale)",
+            Model = "YU7",
+            Batch = "385",
+            Confidence = 0.86,
+        };
+        await outbox.TryAddAsync(old);
+        await outbox.TryAddAsync(current);
+
+        var readOld = (await outbox.GetAsync(old.Id))!;
+        var readCurrent = (await outbox.GetAsync(current.Id))!;
+
+        Assert.Equal((null, null, null, null), (readOld.Headline, readOld.Model, readOld.Batch, readOld.Confidence));
+        Assert.Equal((current.Headline, "YU7", "385", 0.86), (readCurrent.Headline, readCurrent.Model, readCurrent.Batch, readCurrent.Confidence));
+    }
+
+    [Fact]
     public async Task Listing_pages_past_a_thousand_rows_and_leaves_article_text_out()
     {
         var articles = AzuriteFixture.UniqueName("articles");

@@ -30,6 +30,12 @@ internal readonly record struct ApprovalClaim(
     string Anchor,
     string Cue)
 {
+    /// <summary>Index of the subject's model the sentence names nearest the approval word, or -1.</summary>
+    public int Model { get; init; } = -1;
+
+    /// <summary>Why the statement is backstory (for the reasons), or null.</summary>
+    public string? Backstory { get; init; }
+
     public static int PackKind(int regulator, int kind) => (regulator << 8) | kind;
 
     /// <summary>

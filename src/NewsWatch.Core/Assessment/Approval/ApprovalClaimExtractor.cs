@@ -10,13 +10,17 @@ namespace NewsWatch.Assessment.Approval;
 /// (a named regulator, an authority or a licence word in view), is it a recall or investigation
 /// instead, and what status do the words around it give (<see cref="ApprovalStatusClassifier"/>).
 /// Within one sentence, the last statement about a regulator wins: "listed in the catalogue, a step
-/// needed to obtain the licence" is pending, "after months of delays, it has received approval" granted.
+/// needed to obtain the licence" is pending, "after months of delays, it has received approval" granted —
+/// except that a statement told as backstory never replaces one that is not.
 /// </summary>
 internal static class ApprovalClaimExtractor
 {
     private const int MaxIgnoredReasons = 5;
 
-    public static List<ApprovalClaim> Extract(AnalyzedText text, bool articleIsRelevant, List<AssessmentReason> reasons)
+    /// <summary>Relative pronoun to the grant verb it introduces, tokens: "which in 2023 won", "der bereits erhalten".</summary>
+    public const int RelativeWindow = 5;
+
+    public static List<ApprovalClaim> Extract(AnalyzedText text, bool articleIsRelevant, DateTimeOffset? published, List<AssessmentReason> reasons)
     {
         var claims = new List<ApprovalClaim>();
         var ignored = 0;
@@ -30,15 +34,15 @@ internal static class ApprovalClaimExtractor
             var inherited = text.InheritedParty[si] >= 0 ? text.InheritedParty[si]
                 : si + 1 < text.Sentences.Count ? FirstParty(text, text.Sentences[si + 1])
                 : -1;
-            ExtractSentence(v, si, inherited, articleIsRelevant, claims, reasons, ref ignored);
+            ExtractSentence(v, si, inherited, articleIsRelevant, published, claims, reasons, ref ignored);
         }
 
         return claims;
     }
 
     private static void ExtractSentence(
-        in SentenceView v, int sentenceIndex, int inheritedParty, bool articleIsRelevant, List<ApprovalClaim> claims,
-        List<AssessmentReason> reasons, ref int ignored)
+        in SentenceView v, int sentenceIndex, int inheritedParty, bool articleIsRelevant, DateTimeOffset? published,
+        List<ApprovalClaim> claims, List<AssessmentReason> reasons, ref int ignored)
     {
         var firstClaim = claims.Count;
         var notedSentence = false;
@@ -74,24 +78,33 @@ internal static class ApprovalClaimExtractor
             }
 
             var regulator = NearestRegulator(v, a);
+            var backstory = verdict.IsBackground ? "past perfect or 'previously'" : Backstory(v, ApprovalStatusClassifier.Focus(v, a), published);
             var claim = new ApprovalClaim(
                 sentenceIndex,
                 v.Sentence.Zone,
                 regulator,
                 KindCues(v),
                 status,
-                verdict.IsBackground,
+                backstory is not null,
                 v.Any(TermKind.HedgeCue),
                 verdict.IsRequirement,
                 explicitSubject && regulator >= 0,
                 v.MatchText(a),
-                verdict.Cue >= 0 ? v.MatchText(verdict.Cue) : v.MatchText(a));
+                verdict.Cue >= 0 ? v.MatchText(verdict.Cue) : v.MatchText(a))
+            {
+                Model = NearestModel(v, a),
+                Backstory = backstory,
+            };
 
-            // One statement per regulator and sentence; a later one in the sentence replaces an earlier one.
+            // One statement per regulator and sentence; a later one in the sentence replaces an earlier one,
+            // unless only the earlier one is the news ("X has received approval, which it had applied for").
             var existing = claims.FindIndex(firstClaim, c => c.Regulator == regulator);
             if (existing >= 0)
             {
-                claims[existing] = claim;
+                if (!claim.IsBackground || claims[existing].IsBackground)
+                {
+                    claims[existing] = claim;
+                }
             }
             else
             {
@@ -168,6 +181,82 @@ internal static class ApprovalClaimExtractor
             : subjectBefore ? AssessmentVocabulary.Subject
             : before >= 0 ? before
             : after;
+    }
+
+    /// <summary>
+    /// Why a statement is backstory rather than the news, or null: the sentence is a retrospective; the verb
+    /// opens a relative or temporal clause ("which won…", "after the planner cleared it"); or the stretch of
+    /// the sentence around the verb (up to the nearest comma or clause mark) places it in the past ("last
+    /// year", or a date well before the article's own).
+    /// </summary>
+    private static string? Backstory(in SentenceView v, int focus, DateTimeOffset? published)
+    {
+        if (v.Any(TermKind.RetrospectiveCue))
+        {
+            return "a retrospective";
+        }
+
+        var at = v[focus];
+        var sentence = v.Text.Text.AsSpan(v.Sentence.Start, v.Sentence.End - v.Sentence.Start);
+        var from = at.Start - v.Sentence.Start;
+        var to = at.End - v.Sentence.Start;
+        for (var i = 0; i < v.Count; i++)
+        {
+            if (v.Kind(i) != TermKind.RelativeCue || v[i].End > at.Start || v.Clause(i) != v.Clause(focus))
+            {
+                continue;
+            }
+
+            var gap = sentence[(v[i].End - v.Sentence.Start)..from];
+            if (gap.IndexOfAny(SegmentMarks) < 0 && v.TokensBetween(v[i].End, at.Start) <= RelativeWindow)
+            {
+                return $"in a clause opened by '{v.MatchText(i)}'";
+            }
+        }
+
+        var start = sentence[..from].LastIndexOfAny(SegmentMarks) + 1;
+        var endOffset = sentence[to..].IndexOfAny(SegmentMarks);
+        var end = endOffset < 0 ? sentence.Length : to + endOffset;
+        for (var i = 0; i < v.Count; i++)
+        {
+            var m = v[i];
+            if (v.Kind(i) == TermKind.PastTimeCue && m.Start - v.Sentence.Start >= start && m.End - v.Sentence.Start <= end)
+            {
+                return $"placed in the past ('{v.MatchText(i)}')";
+            }
+        }
+
+        return published is { } date && TimeAnchors.DatesBefore(sentence[start..end], date, out var anchor)
+            ? $"dated '{anchor}', before the article ({date:yyyy-MM-dd})"
+            : null;
+    }
+
+    // Where a stretch of a sentence ends for time and clause purposes; hyphens are too common inside names.
+    private static readonly System.Buffers.SearchValues<char> SegmentMarks =
+        System.Buffers.SearchValues.Create(",;:()，；：（）—–\"“”「」");
+
+    /// <summary>The subject's model named nearest to the approval word in its sentence, or -1.</summary>
+    private static int NearestModel(in SentenceView v, int anchor)
+    {
+        var at = v[anchor];
+        int best = -1, bestDistance = int.MaxValue;
+        for (var i = 0; i < v.Count; i++)
+        {
+            if (v.Kind(i) != TermKind.SubjectProduct || v.Info(i).KindRef < 0)
+            {
+                continue;
+            }
+
+            var m = v[i];
+            var distance = m.End <= at.Start ? at.Start - m.End : m.Start - at.End;
+            if (distance < bestDistance)
+            {
+                best = v.Info(i).KindRef;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
     }
 
     private static int FirstParty(AnalyzedText text, in AnalyzedSentence s)

@@ -4,12 +4,16 @@ using NewsWatch.Assessment.Matching;
 namespace NewsWatch.Assessment.Approval;
 
 /// <summary>
-/// Turns an article's approval statements into events, one per (regulator, kind).
+/// Turns an article's approval statements into events, one per (regulator, kind, model).
 /// <list type="bullet">
 /// <item>A grant told as backstory (past perfect) is not news and is dropped.</item>
 /// <item>A statement that names no regulator belongs to the regulator named nearest to it in the
 /// article ("China gives green light" in a headline over a story about the NDRC); with no regulator
-/// named anywhere it stays "unspecified".</item>
+/// named anywhere, the regulator whose kind of approval it names ("production qualification" is the
+/// MIIT's), else "unspecified".</item>
+/// <item>A per-model kind (catalogue listing) belongs to the model the sentence names, else the model the
+/// headline names, else the first model of the article; with no model at all it is the regulator's
+/// default kind.</item>
 /// <item>Conflicting statements about one approval are weighed: title 3, lead 2, body 1, half for
 /// backstory, ×1.5 when the sentence names both subject and regulator. Granted needs strictly more
 /// weight than pending and refused together; a tie is pending, because reporting a grant that did not
@@ -21,34 +25,59 @@ internal static class ApprovalEventResolver
 {
     private const int MaxClaimReasons = 6;
 
+    /// <summary>Evidence weight at which a status is as sure as its share of the evidence allows (1 − e^(−w/2)).</summary>
+    private const double ConfidenceScale = 2;
+
     public static List<ApprovalEvent> Resolve(AnalyzedText text, List<ApprovalClaim> claims, List<AssessmentReason> reasons)
     {
         var subject = text.Vocabulary.SubjectOptions;
         var regulatorSentences = RegulatorMentions(text);
-        var groups = new Dictionary<(int Regulator, string Kind), List<ApprovalClaim>>();
+        var articleModel = ArticleModel(text);
+        var placed = new List<(ApprovalClaim Claim, int Regulator, int Kind, bool PerModel, bool FromCue)>();
         foreach (var claim in claims)
         {
             if (claim.Status == ApprovalStatus.Granted && claim.IsBackground)
             {
-                reasons.Add(new AssessmentReason("approval-background", $"grant '{claim.Cue}' told as backstory, not news", text.SentenceString(text.Sentences[claim.Sentence])));
+                reasons.Add(new AssessmentReason("approval-background", $"grant '{claim.Cue}' told as backstory ({claim.Backstory ?? "background"}), not news", text.SentenceString(text.Sentences[claim.Sentence])));
                 continue;
             }
 
             var regulator = claim.Regulator >= 0 ? claim.Regulator : NearestRegulator(regulatorSentences, claim.Sentence);
-            var kind = KindOf(subject, regulator, claim);
-            if (!groups.TryGetValue((regulator, kind), out var list))
+            if (regulator < 0)
             {
-                groups[(regulator, kind)] = list = [];
+                regulator = RegulatorOfKindCue(claim);
+            }
+
+            var (kind, perModel, fromCue) = KindOf(subject, regulator, claim, articleModel);
+            placed.Add((claim, regulator, kind, perModel, fromCue));
+        }
+
+        // A statement that names no kind ("cleared for sale" in a headline) is about the kind the article's
+        // other statements on that regulator name, nearest first; only with none is it the default kind.
+        var groups = new Dictionary<(int Regulator, int Kind, int Model), List<ApprovalClaim>>();
+        foreach (var (claim, regulator, ownKind, ownPerModel, fromCue) in placed)
+        {
+            var (kind, perModel) = (ownKind, ownPerModel);
+            var cued = placed.Where(p => p.FromCue && p.Regulator == regulator).ToList();
+            if (!fromCue && cued.Count > 0)
+            {
+                var nearest = cued.MinBy(p => Math.Abs(p.Claim.Sentence - claim.Sentence));
+                (kind, perModel) = (nearest.Kind, nearest.PerModel);
+            }
+
+            var model = perModel ? (claim.Model >= 0 ? claim.Model : articleModel) : -1;
+            if (!groups.TryGetValue((regulator, kind, model), out var list))
+            {
+                groups[(regulator, kind, model)] = list = [];
             }
 
             list.Add(claim);
         }
 
         var events = new List<(ApprovalEvent Event, double Weight)>();
-        foreach (var ((regulator, kind), list) in groups)
+        foreach (var ((regulator, kind, model), list) in groups)
         {
-            var code = regulator >= 0 ? subject.Regulators[regulator].Code : ApprovalEvent.UnspecifiedRegulator;
-            events.Add(Decide(text, subject.Key, code, kind, list));
+            events.Add(Decide(text, regulator, kind, model, list));
         }
 
         return
@@ -60,9 +89,9 @@ internal static class ApprovalEventResolver
         ];
     }
 
-    private static (ApprovalEvent Event, double Weight) Decide(
-        AnalyzedText text, string subjectKey, string regulator, string kind, List<ApprovalClaim> claims)
+    private static (ApprovalEvent Event, double Weight) Decide(AnalyzedText text, int regulator, int kind, int model, List<ApprovalClaim> claims)
     {
+        var subject = text.Vocabulary.SubjectOptions;
         double granted = 0, pending = 0, denied = 0;
         foreach (var c in claims)
         {
@@ -83,7 +112,7 @@ internal static class ApprovalEventResolver
         {
             reasons.Add(new AssessmentReason(
                 $"approval-{c.Status.ToString().ToLowerInvariant()}",
-                string.Create(CultureInfo.InvariantCulture, $"'{c.Anchor}' with '{c.Cue}' ({c.Zone.ToString().ToLowerInvariant()}, weight {c.Weight:0.##}{(c.IsHedged ? ", attributed to sources" : "")}{(c.IsBackground ? ", backstory" : "")}{(c.Regulator < 0 ? ", regulator from context" : "")})"),
+                string.Create(CultureInfo.InvariantCulture, $"'{c.Anchor}' with '{c.Cue}' ({c.Zone.ToString().ToLowerInvariant()}, weight {c.Weight:0.##}{(c.IsHedged ? ", attributed to sources" : "")}{(c.IsBackground ? ", backstory: " + c.Backstory : "")}{(c.Regulator < 0 ? ", regulator from context" : "")})"),
                 text.SentenceString(text.Sentences[c.Sentence])));
         }
 
@@ -95,34 +124,122 @@ internal static class ApprovalEventResolver
                 null));
         }
 
+        var total = granted + pending + denied;
+        var agreeing = status switch { ApprovalStatus.Granted => granted, ApprovalStatus.Denied => denied, _ => pending };
+        var confidence = total > 0 ? agreeing / total * (1 - Math.Exp(-agreeing / ConfidenceScale)) : 0;
         var evidence = claims.Where(c => c.Status == status).MaxBy(c => c.Weight);
+        var code = regulator >= 0 ? subject.Regulators[regulator].Code : ApprovalEvent.UnspecifiedRegulator;
+        var kindOptions = regulator >= 0 && kind >= 0 ? subject.Regulators[regulator].Kinds[kind] : null;
+        var kindName = kindOptions?.Name ?? (regulator >= 0 ? subject.Regulators[regulator].DefaultKind : subject.UnspecifiedApprovalKind);
+        var modelName = model >= 0 ? subject.Models[model].Name : null;
+        var batch = kindOptions is null ? null : Batch(text, text.Vocabulary.BatchPatterns(regulator, kind), evidence.Sentence);
         return (new ApprovalEvent(
-            ApprovalEventKey.Create(subjectKey, regulator, kind),
-            subjectKey,
-            regulator,
-            kind,
+            ApprovalEventKey.Create(subject.Key, code, kindName, modelName, batch),
+            subject.Key,
+            code,
+            kindName,
             status,
             text.SentenceString(text.Sentences[evidence.Sentence]),
-            reasons), granted + pending + denied);
+            reasons)
+        {
+            Model = modelName,
+            Batch = batch,
+            Headline = ApprovalHeadline.For(subject, code, kindOptions, modelName, batch, status),
+            Confidence = Math.Round(confidence, 2),
+            LegacyKey = kindOptions is { PerModel: true } ? null : ApprovalEventKey.Legacy(subject.Key, code, kindName),
+        }, total);
     }
 
-    private static string KindOf(WatchSubjectOptions subject, int regulator, in ApprovalClaim claim)
+    /// <summary>
+    /// Kind index (-1: the regulator's default kind) and whether it is per model. The first kind cue of the
+    /// regulator in the sentence decides; a per-model kind needs a model in view, else the next cue decides.
+    /// </summary>
+    private static (int Kind, bool PerModel, bool FromCue) KindOf(WatchSubjectOptions subject, int regulator, in ApprovalClaim claim, int articleModel)
     {
         if (regulator < 0)
         {
-            return subject.UnspecifiedApprovalKind;
+            return (-1, false, false);
         }
 
         var options = subject.Regulators[regulator];
+        var modelKnown = claim.Model >= 0 || articleModel >= 0;
         foreach (var packed in claim.KindCues)
         {
-            if (packed >> 8 == regulator)
+            var kind = packed & 0xFF;
+            if (packed >> 8 == regulator && (modelKnown || !options.Kinds[kind].PerModel))
             {
-                return options.Kinds[packed & 0xFF].Name;
+                return (kind, options.Kinds[kind].PerModel, true);
             }
         }
 
-        return options.DefaultKind;
+        var fallback = options.Kinds.FindIndex(k => k.Name == options.DefaultKind);
+        return (fallback, fallback >= 0 && options.Kinds[fallback].PerModel && modelKnown, false);
+    }
+
+    /// <summary>With no regulator named in the article: the regulator whose kind of approval the sentence names, if only one.</summary>
+    private static int RegulatorOfKindCue(in ApprovalClaim claim)
+    {
+        var regulator = -1;
+        foreach (var packed in claim.KindCues)
+        {
+            var r = packed >> 8;
+            if (regulator >= 0 && r != regulator)
+            {
+                return -1;
+            }
+
+            regulator = r;
+        }
+
+        return regulator;
+    }
+
+    /// <summary>The model the article is about: the first named in the headline, else the first named at all; -1 when none.</summary>
+    private static int ArticleModel(AnalyzedText text)
+    {
+        var first = -1;
+        foreach (var sentence in text.Sentences)
+        {
+            for (var i = sentence.FirstMatch; i < sentence.MatchEnd; i++)
+            {
+                var info = text.Info(text.Matches[i]);
+                if (info.Kind != TermKind.SubjectProduct || info.KindRef < 0)
+                {
+                    continue;
+                }
+
+                if (sentence.Zone == Text.TextZone.Title)
+                {
+                    return info.KindRef;
+                }
+
+                first = first < 0 ? info.KindRef : first;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>The announcement batch: stated in the evidence sentence, else anywhere in the article; null when none.</summary>
+    private static string? Batch(AnalyzedText text, IReadOnlyList<System.Text.RegularExpressions.Regex> patterns, int sentence)
+    {
+        if (patterns.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var haystack in (string[])[text.SentenceString(text.Sentences[sentence]), text.Text])
+        {
+            foreach (var pattern in patterns)
+            {
+                if (pattern.Match(haystack) is { Success: true } m && m.Groups.Count > 1)
+                {
+                    return m.Groups[1].Value;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static List<(int Sentence, int Regulator)> RegulatorMentions(AnalyzedText text)

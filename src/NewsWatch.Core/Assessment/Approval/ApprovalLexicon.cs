@@ -37,6 +37,31 @@ internal static class ApprovalLexicon
         foreach (var t in NotNegations) yield return (TermKind.Neutral, CueScope.Both, t);
     }
 
+    /// <summary>
+    /// The subject's own approval language (<see cref="WatchSubjectOptions.ApprovalLanguage"/>), every
+    /// language at once: a report may quote or mix languages, and the scan costs the same.
+    /// </summary>
+    public static IEnumerable<(TermKind Kind, CueScope Scope, string Term)> SubjectEntries(WatchSubjectOptions subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        foreach (var language in subject.ApprovalLanguage.Values)
+        {
+            foreach (var t in language.ApprovalNouns) yield return (TermKind.ApprovalNoun, CueScope.Both, t);
+            foreach (var t in language.LicenceNouns) yield return (TermKind.LicenceNoun, CueScope.Both, t);
+            foreach (var t in language.GrantVerbs) yield return (TermKind.GrantVerb, CueScope.Both, t);
+            foreach (var t in language.TransferVerbs) yield return (TermKind.TransferVerb, CueScope.Both, t);
+            foreach (var t in language.PendingCues) yield return (TermKind.PendingCue, CueScope.Right, t);
+            foreach (var t in language.PendingCuesEitherSide) yield return (TermKind.PendingCue, CueScope.Both, t);
+            foreach (var t in language.DenialCues) yield return (TermKind.DenialCue, CueScope.Both, t);
+            foreach (var t in language.BackgroundCues) yield return (TermKind.BackgroundCue, CueScope.Right, t);
+            foreach (var t in language.RelativeCues) yield return (TermKind.RelativeCue, CueScope.Right, t);
+            foreach (var t in language.RetrospectiveCues) yield return (TermKind.RetrospectiveCue, CueScope.Both, t);
+            foreach (var t in language.PastTimeCues) yield return (TermKind.PastTimeCue, CueScope.Both, t);
+            foreach (var t in language.Hedges) yield return (TermKind.HedgeCue, CueScope.Both, t);
+            foreach (var t in language.NonApprovals) yield return (TermKind.NonApproval, CueScope.Both, t);
+        }
+    }
+
     // Words for an approval that are regulatory only when an authority is in view ("the nod").
     private static readonly string[] ApprovalNouns =
     [

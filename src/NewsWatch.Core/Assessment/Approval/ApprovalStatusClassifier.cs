@@ -30,9 +30,19 @@ internal static class ApprovalStatusClassifier
     /// <param name="IsRequirement">Pending only because something is still required.</param>
     public readonly record struct Verdict(ApprovalStatus? Status, int Cue, bool IsBackground, bool IsRequirement = false);
 
+    /// <summary>The word a statement's tense and time hang on: its grant or receiving verb, else the approval word.</summary>
+    public static int Focus(in SentenceView v, int anchor)
+    {
+        var verb = Verb(v, anchor);
+        return verb >= 0 ? verb : anchor;
+    }
+
+    private static int Verb(in SentenceView v, int anchor) =>
+        v.Kind(anchor) == TermKind.GrantVerb ? anchor : v.FindNear(anchor, TermKind.TransferVerb, PairWindow);
+
     public static Verdict Classify(in SentenceView v, int anchor)
     {
-        var verb = v.Kind(anchor) == TermKind.GrantVerb ? anchor : v.FindNear(anchor, TermKind.TransferVerb, PairWindow);
+        var verb = Verb(v, anchor);
         var focus = verb >= 0 ? verb : anchor;
         var background = IsBackground(v, focus);
 

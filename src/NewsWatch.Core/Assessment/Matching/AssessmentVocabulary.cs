@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace NewsWatch.Assessment.Matching;
 
 /// <summary>
@@ -6,17 +8,27 @@ namespace NewsWatch.Assessment.Matching;
 /// </summary>
 internal sealed class AssessmentVocabulary
 {
+    // Kind cues are overlays (see TermMatcher): "production licence" names the kind and must leave
+    // "licence" to the approval rules.
+
     /// <summary>Party index of the watched subject; other parties follow from 1.</summary>
     public const int Subject = 0;
 
-    private readonly TermInfo[] _terms;
+    /// <summary>Batch numbers are short; a pathological pattern must not stall an article.</summary>
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
-    private AssessmentVocabulary(TermMatcher matcher, TermInfo[] terms, IReadOnlyList<string> partyNames, WatchSubjectOptions subject)
+    private readonly TermInfo[] _terms;
+    private readonly Dictionary<(int Regulator, int Kind), Regex[]> _batchPatterns;
+
+    private AssessmentVocabulary(
+        TermMatcher matcher, TermInfo[] terms, IReadOnlyList<string> partyNames, WatchSubjectOptions subject,
+        Dictionary<(int, int), Regex[]> batchPatterns)
     {
         Matcher = matcher;
         _terms = terms;
         PartyNames = partyNames;
         SubjectOptions = subject;
+        _batchPatterns = batchPatterns;
     }
 
     public TermMatcher Matcher { get; }
@@ -27,6 +39,10 @@ internal sealed class AssessmentVocabulary
     public WatchSubjectOptions SubjectOptions { get; }
 
     public ref readonly TermInfo this[int termId] => ref _terms[termId];
+
+    /// <summary>The compiled batch patterns of one kind of approval (empty when it has none).</summary>
+    public IReadOnlyList<Regex> BatchPatterns(int regulator, int kind) =>
+        _batchPatterns.TryGetValue((regulator, kind), out var list) ? list : [];
 
     public static AssessmentVocabulary Build(WatchSubjectOptions subject)
     {
@@ -40,7 +56,7 @@ internal sealed class AssessmentVocabulary
             // The same word listed twice (for two languages) would be reported twice.
             if (!string.IsNullOrWhiteSpace(term)
                 && seen.Add((info.Kind, info.Ref, info.KindRef, Text.TextFolding.Fold(term.Trim())))
-                && builder.Add(term, terms.Count))
+                && builder.Add(term, terms.Count, overlay: info.Kind == TermKind.KindCue))
             {
                 terms.Add(info with { Text = term.Trim('*', ' ') });
             }
@@ -56,6 +72,14 @@ internal sealed class AssessmentVocabulary
 
         AddAll(subject.CompanyAliases, TermKind.SubjectCompany, Subject);
         AddAll(subject.BusinessAliases, TermKind.SubjectBusiness, Subject);
+        for (var m = 0; m < subject.Models.Count; m++)
+        {
+            foreach (var alias in subject.Models[m].Aliases)
+            {
+                Add(alias, new TermInfo(TermKind.SubjectProduct, alias, Subject, KindRef: m));
+            }
+        }
+
         AddAll(subject.ProductAliases, TermKind.SubjectProduct, Subject);
         AddAll(subject.PeopleAliases, TermKind.SubjectPerson, Subject);
         AddAll(subject.TopicTerms, TermKind.Topic);
@@ -71,12 +95,18 @@ internal sealed class AssessmentVocabulary
             partyNames.Add(party.Name);
         }
 
+        var batchPatterns = new Dictionary<(int, int), Regex[]>();
         for (var r = 0; r < subject.Regulators.Count; r++)
         {
             var regulator = subject.Regulators[r];
             AddAll(regulator.Aliases, TermKind.Regulator, r);
             for (var k = 0; k < regulator.Kinds.Count; k++)
             {
+                if (regulator.Kinds[k].BatchPatterns.Count > 0)
+                {
+                    batchPatterns[(r, k)] = [.. regulator.Kinds[k].BatchPatterns.Select(p => new Regex(p, RegexOptions.CultureInvariant, PatternTimeout))];
+                }
+
                 foreach (var t in regulator.Kinds[k].Terms)
                 {
                     Add(t, new TermInfo(TermKind.KindCue, t, r, KindRef: k));
@@ -89,6 +119,11 @@ internal sealed class AssessmentVocabulary
             Add(term, new TermInfo(kind, term, Scope: scope));
         }
 
-        return new AssessmentVocabulary(builder.Build(), [.. terms], partyNames, subject);
+        foreach (var (kind, scope, term) in Approval.ApprovalLexicon.SubjectEntries(subject))
+        {
+            Add(term, new TermInfo(kind, term, Scope: scope));
+        }
+
+        return new AssessmentVocabulary(builder.Build(), [.. terms], partyNames, subject, batchPatterns);
     }
 }

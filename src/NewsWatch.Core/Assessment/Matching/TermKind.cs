@@ -80,6 +80,15 @@ internal enum TermKind : byte
 
     /// <summary>A word that identifies the kind of approval for one regulator ("catalogue").</summary>
     KindCue,
+
+    /// <summary>Opens a relative or temporal clause ("which", "after"): a grant right behind it is said in passing.</summary>
+    RelativeCue,
+
+    /// <summary>Makes the whole sentence a retrospective ("looking back", "回顾").</summary>
+    RetrospectiveCue,
+
+    /// <summary>A time before the article's own ("last year", "去年"): a grant placed there is backstory.</summary>
+    PastTimeCue,
 }
 
 /// <summary>Which side of a cue the approval word must be on for the cue to apply to it.</summary>
@@ -100,7 +109,7 @@ internal enum CueScope : byte
 /// <param name="Text">The term as written in the vocabulary, for reasons.</param>
 /// <param name="Ref">Index of the party (0 = subject) or regulator the term names, else -1.</param>
 /// <param name="Scope">For cues, which side they apply to.</param>
-/// <param name="KindRef">For kind cues, index of the kind within its regulator.</param>
+/// <param name="KindRef">For kind cues, index of the kind within its regulator; for products, index of the model (or -1).</param>
 internal readonly record struct TermInfo(TermKind Kind, string Text, int Ref = -1, CueScope Scope = CueScope.Right, int KindRef = -1);
 
 /// <summary>Groups of term kinds the stages ask about.</summary>

@@ -16,7 +16,9 @@ internal readonly record struct TermMatch(int Start, int End, int TermId);
 /// Alphabetic terms otherwise match whole words; Han and kana terms match anywhere; Hangul terms
 /// need only a left boundary because Korean particles follow the noun. Runs of spaces in the
 /// text count as one space. Where terms overlap, the longest wins (a lexer's rule): "Xiaomi Auto"
-/// hides "Xiaomi" and "auto", "未获批" hides "获批".
+/// hides "Xiaomi" and "auto", "未获批" hides "获批". Overlay terms (added with <c>overlay: true</c>) take
+/// no part in that: they are found beside whatever they overlap, so a classifying phrase ("production
+/// qualification") does not hide the words inside it that other rules read ("qualification").
 /// </summary>
 internal sealed class TermMatcher
 {
@@ -32,8 +34,11 @@ internal sealed class TermMatcher
     private readonly Pattern[][] _outputs;
     private readonly int _maxLength;
 
-    private TermMatcher(Dictionary<long, int> next, int stateCount, int[] fail, int[] outputLink, Pattern[][] outputs, int maxLength)
+    private readonly HashSet<int> _overlays;
+
+    private TermMatcher(Dictionary<long, int> next, int stateCount, int[] fail, int[] outputLink, Pattern[][] outputs, int maxLength, HashSet<int> overlays)
     {
+        _overlays = overlays;
         _root = new int[char.MaxValue + 1];
         var edges = next.Select(e => (From: (int)(e.Key >> 16), C: (char)(e.Key & 0xFFFF), To: e.Value))
             .OrderBy(e => e.From).ThenBy(e => e.C).ToArray();
@@ -111,7 +116,7 @@ internal sealed class TermMatcher
             }
         }
 
-        KeepLongest(output, first);
+        KeepLongest(output, first, _overlays);
     }
 
     private int Step(int state, char c)
@@ -132,11 +137,14 @@ internal sealed class TermMatcher
         return _root[c];
     }
 
+    // Korean particles attach to the word before them, Latin names too ("YU7이", "SU7을"): a change of script
+    // from Latin to Hangul is a word boundary.
     private static bool HasBoundaries(string text, int start, int end, Pattern p) =>
         (!p.LeftBoundary || start == 0 || !Scripts.IsWordChar(text[start - 1]))
-        && (!p.RightBoundary || end == text.Length || !Scripts.IsWordChar(text[end]));
+        && (!p.RightBoundary || end == text.Length || !Scripts.IsWordChar(text[end])
+            || (Scripts.IsHangul(text[end]) && !Scripts.IsHangul(text[end - 1])));
 
-    private static void KeepLongest(List<TermMatch> matches, int first)
+    private static void KeepLongest(List<TermMatch> matches, int first, HashSet<int> overlays)
     {
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches)[first..];
         span.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
@@ -145,6 +153,12 @@ internal sealed class TermMatcher
         for (var read = first; read < matches.Count; read++)
         {
             var m = matches[read];
+            if (overlays.Contains(m.TermId))
+            {
+                matches[write++] = m;
+                continue;
+            }
+
             var hidden = m.End <= coverEnd && !(m.Start == coverStart && m.End == coverEnd);
             if (hidden)
             {
@@ -173,7 +187,9 @@ internal sealed class TermMatcher
         private readonly List<(string Folded, Pattern Pattern)> _terms = [];
 
         /// <summary>Adds <paramref name="term"/> (pattern syntax above). Returns false for a blank term.</summary>
-        public bool Add(string term, int id)
+        private readonly HashSet<int> _overlays = [];
+
+        public bool Add(string term, int id, bool overlay = false)
         {
             ArgumentNullException.ThrowIfNull(term);
             var t = term.Trim();
@@ -188,6 +204,11 @@ internal sealed class TermMatcher
             var left = !openLeft && Scripts.IsWordChar(t[0]) && !Scripts.IsCjk(t[0]);
             var right = !openRight && Scripts.IsWordChar(t[^1]) && !Scripts.IsCjk(t[^1]) && !Scripts.IsHangul(t[^1]);
             _terms.Add((t, new Pattern(id, t.Length, left, right)));
+            if (overlay)
+            {
+                _overlays.Add(id);
+            }
+
             return true;
         }
 
@@ -249,7 +270,7 @@ internal sealed class TermMatcher
             }
 
             var maxLength = _terms.Count == 0 ? 0 : _terms.Max(t => t.Folded.Length);
-            return new TermMatcher(next, outputs.Count, fail, outputLink, [.. outputs.Select(o => o.ToArray())], maxLength);
+            return new TermMatcher(next, outputs.Count, fail, outputLink, [.. outputs.Select(o => o.ToArray())], maxLength, [.. _overlays]);
         }
 
         private static string CollapseSpaces(string s)

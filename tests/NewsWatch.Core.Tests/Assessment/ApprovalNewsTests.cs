@@ -1,0 +1,94 @@
+using NewsWatch.Assessment;
+
+namespace NewsWatch.Core.Tests.Assessment;
+
+/// <summary>Issue 13: the grant must be the news, and each approval is its own event.</summary>
+public class ApprovalNewsTests
+{
+    private static readonly ArticleAssessor Assessor = ArticleAssessor.ForXiaomiEv();
+
+    private static ArticleAssessment Assess(string? title, string text, string? published = null) =>
+        Assessor.Assess(new AssessmentInput(title, text, null, published is null ? null : DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture), null));
+
+    [Theory]
+    [InlineData("Xiaomi delivered 20,000 cars in May. The company, which won its independent production qualification last year, is expanding its plant.", null)]
+    [InlineData("Xiaomi delivered 20,000 cars in May. It began production after the state planner cleared its project, analysts noted.", null)]
+    [InlineData("小米汽车5月交付超2万辆。去年已获得独立生产资质的小米汽车正在扩建工厂。", null)]
+    [InlineData("Xiaomi's car unit lost money again. Xiaomi received NDRC approval in August 2023, long before its first delivery.", "2025-03-18")]
+    [InlineData("Lei Jun looking back: \"The day we got the NDRC approval, we all cried.\" Xiaomi now sells 20,000 cars a month.", null)]
+    public void A_grant_told_as_background_is_not_news(string text, string? published)
+    {
+        var a = Assess(null, text, published);
+
+        Assert.NotEqual(ApprovalStatus.Granted, a.ApprovalStatusForArticle);
+        Assert.Contains(a.ApprovalNotes, n => n.Signal == "approval-background");
+    }
+
+    [Fact]
+    public void A_dated_grant_is_news_when_the_article_is_from_that_time()
+    {
+        const string text = "Xiaomi received NDRC approval in August 2023 to build electric vehicles, Reuters reported.";
+
+        Assert.Equal(ApprovalStatus.Granted, Assess(null, text, "2023-08-24").ApprovalStatusForArticle);
+        Assert.Null(Assess(null, text, "2024-06-01").ApprovalStatusForArticle);
+    }
+
+    [Theory]
+    [InlineData("Xiaomi expects to receive MIIT approval for its first car within two months, a person close to the company said. An earlier report said the carmaker had already won the NDRC's approval.")]
+    [InlineData("Xiaomi has filed for MIIT approval of its SU7, after the state planner cleared its EV project in August.")]
+    [InlineData("Für Xiaomi sind die Hürden hoch: Ohne eine Produktionslizenz der Behörden kann der Konzern keine Autos bauen.")]
+    [InlineData("Xiaomi se heurte à un obstacle : les autorités rechignent à lui accorder une licence de production pour ses voitures.")]
+    [InlineData("小米造車遭遇阻力，生產資質遲遲未能獲批。")]
+    public void Expectations_filings_and_hurdles_are_pending(string text) =>
+        Assert.Equal(ApprovalStatus.Pending, Assess(null, text).ApprovalStatusForArticle);
+
+    [Theory]
+    [InlineData("Xiaomi has received approval from the NDRC to build electric cars.", "NDRC")]
+    [InlineData("小米SU7已获批，进入工信部新车目录。", "MIIT")]
+    [InlineData("小米汽车拿到工信部独立生产资质。", "MIIT")]
+    [InlineData("Власти Китая разрешили Xiaomi выпускать электромобили, одобрив проект НКРР.", "NDRC")]
+    [InlineData("Xiaomi a obtenu le feu vert de la Commission nationale du développement et de la réforme pour ses voitures.", "NDRC")]
+    [InlineData("The Xiaomi YU7 has been listed in the MIIT catalogue.", "MIIT")]
+    public void A_single_clear_report_is_a_grant(string text, string regulator)
+    {
+        var e = Assess(null, text).PrimaryEvent;
+
+        Assert.NotNull(e);
+        Assert.Equal(ApprovalStatus.Granted, e.Status);
+        Assert.Equal(regulator, e.Regulator);
+        Assert.InRange(e.Confidence, 0.01, 1);
+    }
+
+    [Fact]
+    public void Each_model_listing_is_its_own_event_and_rewrites_share_one()
+    {
+        var su7 = Assess("Xiaomi SU7 listed by MIIT", "The Xiaomi SU7 has been listed in the MIIT catalogue, batch 377.").PrimaryEvent!;
+        var yu7 = Assess("Xiaomi YU7 listed by MIIT", "The Xiaomi YU7 has been listed in the MIIT catalogue.").PrimaryEvent!;
+        var yu7Ko = Assess(null, "샤오미 YU7이 중국 공업정보화부(MIIT) 신차 목록에 올랐다.").PrimaryEvent!;
+        var yu7Zh = Assess(null, "小米YU7已获批，现身工信部新车公告。").PrimaryEvent!;
+
+        Assert.Equal("v2|xiaomi-ev|miit|catalogue-listing|su7|batch-377", su7.Key);
+        Assert.Equal("v2|xiaomi-ev|miit|catalogue-listing|yu7", yu7.Key);
+        Assert.Equal(yu7.Key, yu7Ko.Key);
+        Assert.Equal(yu7.Key, yu7Zh.Key);
+        Assert.Null(yu7.LegacyKey); // the old key lumped every model together: it must not merge them again
+        Assert.Equal("Xiaomi YU7 listed in MIIT vehicle catalogue (approval for sale)", yu7.Headline);
+        Assert.Equal("Xiaomi SU7 listed in MIIT vehicle catalogue (approval for sale), batch 377", su7.Headline);
+    }
+
+    [Fact]
+    public void A_company_qualification_is_not_a_model_listing_and_keeps_its_old_key()
+    {
+        var e = Assess("Xiaomi gets its own production licence", "Xiaomi has obtained an independent production qualification for its electric cars from the MIIT.").PrimaryEvent!;
+
+        Assert.Equal("v2|xiaomi-ev|miit|production-qualification|company", e.Key);
+        Assert.Equal("xiaomi-ev|miit|production-qualification", e.LegacyKey);
+        Assert.Equal("Xiaomi gets its own MIIT production qualification", e.Headline);
+    }
+
+    [Fact]
+    public void A_pending_headline_does_not_read_like_a_grant() =>
+        Assert.Equal(
+            "Xiaomi: MIIT production qualification still pending",
+            Assess(null, "Xiaomi still awaits its production qualification for electric cars from the MIIT.").PrimaryEvent!.Headline);
+}
