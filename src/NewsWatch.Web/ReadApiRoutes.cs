@@ -34,7 +34,7 @@ public static class ReadApiRoutes
         routes.MapGet("/api/feeds", (FeedsEndpoint e, CancellationToken ct) => e.HandleAsync(ct));
         routes.MapGet("/api/status", (StatusEndpoint e, CancellationToken ct) => e.HandleAsync(ct));
         routes.MapGet("/", (DashboardEndpoint e) => e.Handle(null));
-        routes.MapGet("/{file:regex(^[a-z]+\\.(js|css|html)$)}", (string file, DashboardEndpoint e) => e.Handle(file));
+        routes.MapGet("/{file}", (string file, DashboardEndpoint e) => e.Handle(file));
         return routes;
     }
 }

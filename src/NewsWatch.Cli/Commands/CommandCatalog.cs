@@ -15,5 +15,6 @@ internal static class CommandCatalog
         new EvalRelevanceCommand(context),
         new AlertsListCommand(context),
         new AlertsResendCommand(context),
+        new ServeCommand(context),
     ];
 }
