@@ -12,6 +12,6 @@ public sealed class StoryEndpoint(IStoryCatalog catalog)
                 ? ApiResults.Json(story, ApiJson.Default.StorySummary)
                 : ApiResults.NotFound("no story with that id"));
 
-    /// <summary>Story ids are short hex digests; other text must not reach a storage filter.</summary>
-    private static bool IsStoryId(string? id) => id is { Length: > 0 and <= 64 } && id.All(char.IsAsciiLetterOrDigit);
+    /// <summary>Story ids are "story-" and a hex digest; other text must not reach a storage filter.</summary>
+    private static bool IsStoryId(string? id) => id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace NewsWatch.Web.Dashboard;
 
 /// <summary>
-/// The dashboard's three files, embedded in this assembly: the app serves them itself (no CDN, nothing to deploy
+/// The dashboard's files, embedded in this assembly: the app serves them itself (no CDN, nothing to deploy
 /// beside it). The page references its script and style relatively, so it works at <c>/</c> (serve) and at
 /// <c>/api/dashboard/</c> (Functions) alike.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class DashboardEndpoint
         ["index.html"] = "text/html; charset=utf-8",
         ["app.js"] = "text/javascript; charset=utf-8",
         ["app.css"] = "text/css; charset=utf-8",
+        ["favicon.svg"] = "image/svg+xml",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private readonly FrozenDictionary<string, byte[]> _files = ContentTypes.Keys.ToFrozenDictionary(name => name, Load, StringComparer.Ordinal);
