@@ -13,6 +13,8 @@ internal sealed class ServeCommand(CliContext context) : ICliCommand
 
     public string Usage => $"serve [--config FILE] [--port N]   the read API and the dashboard on http://127.0.0.1:N/ (default {DefaultPort})";
 
+    public IReadOnlyList<CliOptionSpec> OptionSpecs => [CliOptionSpec.Config, CliOptionSpec.Value("port", "N", $"loopback port (default {DefaultPort}; 0 picks a free one)"), CliOptionSpec.Verbose];
+
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
         var port = args.GetInt("port", DefaultPort);
