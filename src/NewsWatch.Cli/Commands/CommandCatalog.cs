@@ -16,5 +16,8 @@ internal static class CommandCatalog
         new AlertsListCommand(context),
         new AlertsResendCommand(context),
         new ServeCommand(context),
+        new ArticlesCommand(context),
+        new ApprovalsCommand(context),
+        new StoriesCommand(context),
     ];
 }

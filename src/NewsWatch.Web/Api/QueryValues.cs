@@ -8,11 +8,11 @@ namespace NewsWatch.Web.Api;
 public sealed class QueryValueException(string message) : Exception(message);
 
 /// <summary>Reads and checks query string values; every value is bounded before it reaches a storage filter.</summary>
-internal static class QueryValues
+public static class QueryValues
 {
     private const int MaxChars = 200;
 
-    public static string? Text(HttpRequest request, string name, int maxChars = MaxChars)
+    internal static string? Text(HttpRequest request, string name, int maxChars = MaxChars)
     {
         var value = request.Query[name].ToString();
         if (value.Length == 0)
@@ -23,7 +23,7 @@ internal static class QueryValues
         return value.Length <= maxChars ? value : throw new QueryValueException($"{name} is longer than {maxChars} characters");
     }
 
-    public static string? OneOf(HttpRequest request, string name, params string[] allowed)
+    internal static string? OneOf(HttpRequest request, string name, params string[] allowed)
     {
         var value = Text(request, name)?.ToLowerInvariant();
         return value is null || allowed.Contains(value)
@@ -31,7 +31,7 @@ internal static class QueryValues
             : throw new QueryValueException($"{name} must be one of {string.Join(", ", allowed)}");
     }
 
-    public static bool? Flag(HttpRequest request, string name) => Text(request, name) switch
+    internal static bool? Flag(HttpRequest request, string name) => Text(request, name) switch
     {
         null => null,
         var v when bool.TryParse(v, out var b) => b,
@@ -40,7 +40,7 @@ internal static class QueryValues
         _ => throw new QueryValueException($"{name} must be true or false"),
     };
 
-    public static string? Language(HttpRequest request, string name)
+    internal static string? Language(HttpRequest request, string name)
     {
         var value = Text(request, name, 35);
         return value is null || value.All(c => char.IsAsciiLetter(c) || c == '-')
@@ -48,7 +48,7 @@ internal static class QueryValues
             : throw new QueryValueException($"{name} must be a language tag such as en or zh-CN");
     }
 
-    public static int Int(HttpRequest request, string name, int fallback, int min, int max)
+    internal static int Int(HttpRequest request, string name, int fallback, int min, int max)
     {
         var value = Text(request, name);
         if (value is null)
@@ -62,7 +62,7 @@ internal static class QueryValues
     }
 
     /// <summary>An ISO-8601 date or time, UTC unless it says otherwise. A bare date as an upper bound means the end of that day.</summary>
-    public static DateTimeOffset? Time(HttpRequest request, string name, bool endOfDay = false)
+    internal static DateTimeOffset? Time(HttpRequest request, string name, bool endOfDay = false)
     {
         var value = Text(request, name, 40);
         if (value is null)
