@@ -11,7 +11,7 @@ internal sealed class AlertsResendCommand(CliContext context) : ICliCommand
 
     public IReadOnlyList<CliOptionSpec> OptionSpecs => [CliOptionSpec.Config, CliOptionSpec.Value("key", "KEY", "the alert (instead of the positional key)"), CliOptionSpec.Verbose];
 
-    public CliArgumentSpec? Argument => new("key", "id, id prefix, alert key or event key (see newswatch alerts list)", Optional: true);
+    public CliArgumentSpec? Argument => new("alert", "id, id prefix, alert key or event key (see newswatch alerts list)", Optional: true);
 
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {

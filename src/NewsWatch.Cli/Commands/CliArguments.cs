@@ -18,7 +18,7 @@ internal sealed class CliArguments
 
     public IReadOnlyList<string> Positionals { get; }
 
-    public static CliArguments From(ParseResult parsed, IEnumerable<(CliOptionSpec Spec, Option Option)> options, Argument<string[]>? argument)
+    public static CliArguments From(ParseResult parsed, IEnumerable<(CliOptionSpec Spec, Option Option)> options, Argument? argument)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -34,7 +34,13 @@ internal sealed class CliArguments
             }
         }
 
-        return new CliArguments(argument is null ? [] : parsed.GetValue(argument) ?? [], values);
+        IReadOnlyList<string> positionals = argument switch
+        {
+            Argument<string[]> many => parsed.GetValue(many) ?? [],
+            Argument<string> one => parsed.GetValue(one) is { } value ? [value] : [],
+            _ => [],
+        };
+        return new CliArguments(positionals, values);
     }
 
     public bool Has(string name) => _options.ContainsKey(name);

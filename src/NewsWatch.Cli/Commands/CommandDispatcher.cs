@@ -66,14 +66,13 @@ internal static class CommandDispatcher
             options.Add((spec, option));
         }
 
-        Argument<string[]>? argument = null;
+        Argument? argument = null;
         if (command.Argument is { } a)
         {
-            argument = new Argument<string[]>(a.Name)
-            {
-                Description = a.Description,
-                Arity = a.Many ? ArgumentArity.ZeroOrMore : a.Optional ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
-            };
+            // A single value binds as string: System.CommandLine will not convert one token into a string[] of arity 0..1.
+            argument = a.Many
+                ? new Argument<string[]>(a.Name) { Description = a.Description, Arity = ArgumentArity.ZeroOrMore }
+                : new Argument<string>(a.Name) { Description = a.Description, Arity = a.Optional ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne };
             built.Arguments.Add(argument);
         }
 
