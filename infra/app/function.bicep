@@ -36,7 +36,7 @@ param dotnetVersion string = '10.0'
 // - Storage Blob Data Owner: the Functions host keeps timer schedules and singleton locks in blobs (docs require
 //   Owner for AzureWebJobsStorage), and Flex reads the deployment package with it.
 // - Storage Queue Data Contributor: the queue trigger reads/deletes messages, moves poison ones; PollFeeds enqueues.
-// - Storage Table Data Contributor: articles, feeds, feed items, stories, alerts.
+// - Storage Table Data Contributor: articles, article index, feeds, feed items, stories, alerts.
 // - Monitoring Metrics Publisher: telemetry to Application Insights with Entra ID (local auth is off).
 // No Storage Account Contributor / Contributor: nothing at run time manages the account itself.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'

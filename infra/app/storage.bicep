@@ -17,6 +17,8 @@ var articlesTableName = 'articles'
 var feedsTableName = 'feeds'
 var feedItemsTableName = 'feeditems'
 var storiesTableName = 'stories'
+// Rows for reading articles (by day, relevant-only, by story, counters); see README "The analyst's view".
+var articleIndexTableName = 'articlesindex'
 var alertsTableName = 'alerts'
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -94,6 +96,11 @@ resource storiesTable 'Microsoft.Storage/storageAccounts/tableServices/tables@20
   name: storiesTableName
 }
 
+resource articleIndexTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: articleIndexTableName
+}
+
 resource alertsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
   parent: tableService
   name: alertsTableName
@@ -113,5 +120,6 @@ output appSettings object = {
   NewsWatch__Storage__FeedsTable: feedsTableName
   NewsWatch__Storage__FeedItemsTable: feedItemsTableName
   NewsWatch__Storage__StoriesTable: storiesTableName
+  NewsWatch__Storage__ArticleIndexTable: articleIndexTableName
   NewsWatch__Alerts__Table: alertsTableName
 }

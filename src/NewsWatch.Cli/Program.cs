@@ -8,5 +8,12 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
+// A service manager (or a test) stops with SIGTERM: the same clean stop, so Azurite is never left running.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+{
+    signal.Cancel = true;
+    cancel.Cancel();
+});
+
 var context = new CliContext(Console.Out, Console.Error, Environment.CurrentDirectory);
 return await CommandDispatcher.RunAsync(CommandCatalog.All(context), args, context, cancel.Token);

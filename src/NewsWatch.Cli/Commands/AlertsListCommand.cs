@@ -9,6 +9,8 @@ internal sealed class AlertsListCommand(CliContext context) : ICliCommand
 
     public string Usage => "alerts list [--config FILE] [--unsent]   the alert outbox: state, attempts, sources, delivery";
 
+    public IReadOnlyList<CliOptionSpec> OptionSpecs => [CliOptionSpec.Config, CliOptionSpec.Flag("unsent", "only alerts not yet sent"), CliOptionSpec.Verbose];
+
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
         await using var alerts = await AlertsCommand.OpenAsync(context, args, cancellationToken);

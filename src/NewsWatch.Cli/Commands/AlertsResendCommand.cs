@@ -9,6 +9,10 @@ internal sealed class AlertsResendCommand(CliContext context) : ICliCommand
 
     public string Usage => "alerts resend <key>|--key KEY [--config FILE]   send one alert again now (id, id prefix, alert key or event key)";
 
+    public IReadOnlyList<CliOptionSpec> OptionSpecs => [CliOptionSpec.Config, CliOptionSpec.Value("key", "KEY", "the alert (instead of the positional key)"), CliOptionSpec.Verbose];
+
+    public CliArgumentSpec? Argument => new("alert", "id, id prefix, alert key or event key (see newswatch alerts list)", Optional: true);
+
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
         var key = args.Get("key") ?? args.RequirePositional(0, "the alert's key (see newswatch alerts list)");

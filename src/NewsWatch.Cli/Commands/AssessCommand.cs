@@ -23,6 +23,10 @@ internal sealed class AssessCommand(CliContext context) : ICliCommand
 
     public string Usage => "assess <file|url>... [--json] [--subject FILE]   relevance, approval events and reasons; stories among the inputs";
 
+    public IReadOnlyList<CliOptionSpec> OptionSpecs => [CliOptionSpec.Json, CliOptionSpec.Value("subject", "FILE", "watch subject file (default: Xiaomi EV)")];
+
+    public CliArgumentSpec? Argument => new("sources", "pages: files (.gz allowed) or http(s) addresses", Many: true);
+
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
         if (args.Positionals.Count == 0)

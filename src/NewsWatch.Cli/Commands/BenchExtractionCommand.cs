@@ -22,6 +22,8 @@ internal sealed class BenchExtractionCommand(CliContext context) : ICliCommand
 
     public string Usage => "bench extraction --corpus DIR [--passes N] [--warm-up N] [--no-reference]   pages/s, MB/s, peak memory vs AngleSharp, Readability.js, readability-lxml";
 
+    public IReadOnlyList<CliOptionSpec> OptionSpecs => [CliOptionSpec.Value("corpus", "DIR", "gold corpus: html/<id>.html.gz + ground-truth.json"), CliOptionSpec.Value("passes", "N", "timed warm passes"), CliOptionSpec.Value("warm-up", "N", "untimed passes first"), CliOptionSpec.Flag("no-reference", "skip Readability.js and readability-lxml")];
+
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
         var corpus = ExtractionCorpusOption.Resolve(context, args);

@@ -25,6 +25,8 @@ internal sealed class BenchStartupCommand(CliContext context) : ICliCommand
 
     public string Usage => "bench startup [--runs N] [--reuse] [--no-variants] [--out DIR]   cold start of the published worker, framework-dependent vs ReadyToRun";
 
+    public IReadOnlyList<CliOptionSpec> OptionSpecs => [CliOptionSpec.Value("runs", "N", "timed runs per flavor (default 5)"), CliOptionSpec.Flag("reuse", "reuse earlier publish output"), CliOptionSpec.Flag("no-variants", "only the two builds, no runtime-knob variants"), CliOptionSpec.Value("out", "DIR", "publish folder (default out/bench-startup)")];
+
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
         var runs = args.GetInt("runs", 5);

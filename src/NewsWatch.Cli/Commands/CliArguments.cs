@@ -1,8 +1,10 @@
+using System.CommandLine;
+
 namespace NewsWatch.Cli.Commands;
 
 /// <summary>
-/// The words after the command name: positional values plus <c>--flag</c> and <c>--option value</c> pairs.
-/// Kept deliberately small: every command reads what it needs and reports unknown input itself.
+/// What System.CommandLine parsed for one command, by option name: the commands read <c>--name</c> values and
+/// positionals through this small view, so they do not depend on the parser's types.
 /// </summary>
 internal sealed class CliArguments
 {
@@ -16,38 +18,29 @@ internal sealed class CliArguments
 
     public IReadOnlyList<string> Positionals { get; }
 
-    public static CliArguments Parse(IEnumerable<string> words, IReadOnlySet<string> valueOptions)
+    public static CliArguments From(ParseResult parsed, IEnumerable<(CliOptionSpec Spec, Option Option)> options, Argument? argument)
     {
-        var positionals = new List<string>();
-        var options = new Dictionary<string, string?>(StringComparer.Ordinal);
-        using var e = words.GetEnumerator();
-        while (e.MoveNext())
+        ArgumentNullException.ThrowIfNull(parsed);
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (spec, option) in options)
         {
-            var word = e.Current;
-            if (!word.StartsWith("--", StringComparison.Ordinal) || word.Length == 2)
+            if (spec.IsFlag && parsed.GetValue((Option<bool>)option))
             {
-                positionals.Add(word);
-                continue;
+                values[spec.Name] = null;
             }
-
-            var eq = word.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0)
+            else if (!spec.IsFlag && parsed.GetValue((Option<string>)option) is { } value)
             {
-                options[word[2..eq]] = word[(eq + 1)..];
-            }
-            else if (valueOptions.Contains(word[2..]))
-            {
-                options[word[2..]] = e.MoveNext()
-                    ? e.Current
-                    : throw new CliUsageException($"option {word} needs a value");
-            }
-            else
-            {
-                options[word[2..]] = null;
+                values[spec.Name] = value;
             }
         }
 
-        return new CliArguments(positionals, options);
+        IReadOnlyList<string> positionals = argument switch
+        {
+            Argument<string[]> many => parsed.GetValue(many) ?? [],
+            Argument<string> one => parsed.GetValue(one) is { } value ? [value] : [],
+            _ => [],
+        };
+        return new CliArguments(positionals, values);
     }
 
     public bool Has(string name) => _options.ContainsKey(name);
@@ -66,8 +59,6 @@ internal sealed class CliArguments
                 ? v
                 : throw new CliUsageException($"--{name} takes a whole number, not '{s}'")
             : fallback;
-
-    public IEnumerable<string> OptionNames => _options.Keys;
 }
 
 /// <summary>A mistake in how the command was called; printed with the usage, exit code 2.</summary>

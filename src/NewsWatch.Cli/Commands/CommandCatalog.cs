@@ -15,5 +15,9 @@ internal static class CommandCatalog
         new EvalRelevanceCommand(context),
         new AlertsListCommand(context),
         new AlertsResendCommand(context),
+        new ServeCommand(context),
+        new ArticlesCommand(context),
+        new ApprovalsCommand(context),
+        new StoriesCommand(context),
     ];
 }

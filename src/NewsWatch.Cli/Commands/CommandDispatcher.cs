@@ -1,64 +1,99 @@
+using System.CommandLine;
+
 namespace NewsWatch.Cli.Commands;
 
-/// <summary>Chooses the command whose name matches the most leading words and runs it.</summary>
+/// <summary>
+/// Builds the System.CommandLine tree from the catalog ("alerts list" becomes <c>list</c> under <c>alerts</c>) and
+/// runs what was asked. Unknown options and commands are errors; every command has <c>--help</c>.
+/// </summary>
 internal static class CommandDispatcher
 {
+    /// <summary>Exit code of a wrong call (bad value, missing argument), as before the parser moved to System.CommandLine.</summary>
+    public const int UsageError = 2;
+
     public static async Task<int> RunAsync(
         IReadOnlyList<ICliCommand> commands, string[] args, CliContext context, CancellationToken cancellationToken)
     {
-        var command = commands
-            .Where(c => Matches(c.Name, args))
-            .MaxBy(c => c.Name.Split(' ').Length);
-        if (command is null)
+        var root = new RootCommand("NewsWatch: Xiaomi EV news monitoring and approval alerts");
+        foreach (var command in commands)
         {
-            var known = args.Length > 0 && args[0] is not ("-h" or "--help" or "help");
-            if (known)
+            Parent(root, command.Name).Subcommands.Add(Build(command, context));
+        }
+
+        var parsed = root.Parse(args);
+        var code = await parsed.InvokeAsync(
+            new InvocationConfiguration
             {
-                await context.Error.WriteLineAsync($"newswatch: unknown command '{string.Join(' ', args)}'");
+                Output = context.Out,
+                Error = context.Error,
+                // Program.cs owns Ctrl+C and SIGTERM (first one stops cleanly, second one kills).
+                ProcessTerminationTimeout = null,
+            },
+            cancellationToken);
+        return parsed.Errors.Count > 0 ? UsageError : code;
+    }
+
+    /// <summary>The command that holds the last word of <paramref name="name"/>, creating group commands on the way.</summary>
+    private static Command Parent(Command root, string name)
+    {
+        var parent = root;
+        foreach (var word in name.Split(' ')[..^1])
+        {
+            var group = parent.Subcommands.FirstOrDefault(c => c.Name == word);
+            if (group is null)
+            {
+                group = new Command(word, $"newswatch {word} <command>");
+                parent.Subcommands.Add(group);
             }
 
-            await WriteUsageAsync(commands, known ? context.Error : context.Out);
-            return known ? 2 : 0;
+            parent = group;
         }
 
-        var rest = args.Skip(command.Name.Split(' ').Length);
-        try
-        {
-            var parsed = CliArguments.Parse(rest, ValueOptions);
-            return await command.RunAsync(parsed, cancellationToken);
-        }
-        catch (CliUsageException ex)
-        {
-            await context.Error.WriteLineAsync($"newswatch {command.Name}: {ex.Message}");
-            await context.Error.WriteLineAsync($"usage: newswatch {command.Usage}");
-            return 2;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await context.Error.WriteLineAsync("newswatch: stopped");
-            return 130;
-        }
+        return parent;
     }
 
-    /// <summary>Options that take a value; every other <c>--name</c> is a flag.</summary>
-    private static readonly HashSet<string> ValueOptions =
-    [
-        "config", "corpus", "out", "data", "split", "passes", "warm-up", "concurrency", "seconds", "key", "limit", "format", "port", "runs",
-        "subject",
-    ];
-
-    private static bool Matches(string name, string[] args)
+    private static Command Build(ICliCommand command, CliContext context)
     {
-        var words = name.Split(' ');
-        return args.Length >= words.Length && words.Select((w, i) => w == args[i]).All(x => x);
-    }
-
-    private static async Task WriteUsageAsync(IReadOnlyList<ICliCommand> commands, TextWriter writer)
-    {
-        await writer.WriteLineAsync("usage: newswatch <command> [options]");
-        foreach (var c in commands.OrderBy(c => c.Name, StringComparer.Ordinal))
+        var usage = command.Usage.Split("   ", 2);
+        var built = new Command(command.Name.Split(' ')[^1], usage.Length == 2 ? usage[1].Trim() : command.Usage);
+        var options = new List<(CliOptionSpec, Option)>();
+        foreach (var spec in command.OptionSpecs)
         {
-            await writer.WriteLineAsync($"  newswatch {c.Usage}");
+            Option option = spec.IsFlag
+                ? new Option<bool>("--" + spec.Name) { Description = spec.Description }
+                : new Option<string>("--" + spec.Name) { Description = spec.Description, HelpName = spec.ValueName };
+            built.Options.Add(option);
+            options.Add((spec, option));
         }
+
+        Argument? argument = null;
+        if (command.Argument is { } a)
+        {
+            // A single value binds as string: System.CommandLine will not convert one token into a string[] of arity 0..1.
+            argument = a.Many
+                ? new Argument<string[]>(a.Name) { Description = a.Description, Arity = ArgumentArity.ZeroOrMore }
+                : new Argument<string>(a.Name) { Description = a.Description, Arity = a.Optional ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne };
+            built.Arguments.Add(argument);
+        }
+
+        built.SetAction(async (parsed, cancellationToken) =>
+        {
+            try
+            {
+                return await command.RunAsync(CliArguments.From(parsed, options, argument), cancellationToken);
+            }
+            catch (CliUsageException ex)
+            {
+                await context.Error.WriteLineAsync($"newswatch {command.Name}: {ex.Message}");
+                await context.Error.WriteLineAsync($"usage: newswatch {usage[0].Trim()}   (newswatch {command.Name} --help)");
+                return UsageError;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await context.Error.WriteLineAsync("newswatch: stopped");
+                return 130;
+            }
+        });
+        return built;
     }
 }

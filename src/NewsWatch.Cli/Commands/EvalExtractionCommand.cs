@@ -13,6 +13,8 @@ internal sealed class EvalExtractionCommand(CliContext context) : ICliCommand
 
     public string Usage => "eval extraction --corpus DIR [--out PRED.json] [--verbose]   F1/precision/recall on html/<id>.html.gz + ground-truth.json";
 
+    public IReadOnlyList<CliOptionSpec> OptionSpecs => [CliOptionSpec.Value("corpus", "DIR", "gold corpus: html/<id>.html.gz + ground-truth.json"), CliOptionSpec.Value("out", "PRED.json", "write the predictions here"), CliOptionSpec.Verbose];
+
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
         var corpus = ExtractionCorpusOption.Resolve(context, args);

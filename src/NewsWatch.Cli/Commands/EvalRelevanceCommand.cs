@@ -24,6 +24,8 @@ internal sealed class EvalRelevanceCommand(CliContext context) : ICliCommand
     public string Usage =>
         "eval relevance --data FILE.jsonl [--split first|second] [--out PRED.jsonl] [--subject FILE] [--corpus DIR] [--passes N] [--verbose]   relevance/approval scores, stories, throughput";
 
+    public IReadOnlyList<CliOptionSpec> OptionSpecs => [CliOptionSpec.Value("data", "FILE.jsonl", "labelled excerpts"), CliOptionSpec.Value("split", "first|second", "score only the first or the second half of the file (development / held-out)"), CliOptionSpec.Value("out", "PRED.jsonl", "write the predictions here"), CliOptionSpec.Value("subject", "FILE", "watch subject file (default: Xiaomi EV)"), CliOptionSpec.Value("corpus", "DIR", "articles for the story grouping check"), CliOptionSpec.Value("passes", "N", "timed passes (default 10)"), CliOptionSpec.Verbose];
+
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
         var dataPath = context.ResolvePath(args.Require("data"));

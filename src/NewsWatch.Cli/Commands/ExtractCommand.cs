@@ -16,6 +16,10 @@ internal sealed class ExtractCommand(CliContext context) : ICliCommand
 
     public string Usage => "extract <file|url> [--json]   article text and metadata of one page";
 
+    public IReadOnlyList<CliOptionSpec> OptionSpecs => [CliOptionSpec.Json];
+
+    public CliArgumentSpec? Argument => new("source", "a page: a file (.gz allowed) or an http(s) address");
+
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
         var source = args.RequirePositional(0, "a file or URL");

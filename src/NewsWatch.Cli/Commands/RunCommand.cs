@@ -16,6 +16,8 @@ internal sealed class RunCommand(CliContext context) : ICliCommand
 
     public string Usage => "run [--once] [--config FILE] [--verbose]   poll feeds and process articles locally (Azurite started if needed)";
 
+    public IReadOnlyList<CliOptionSpec> OptionSpecs => [CliOptionSpec.Config, CliOptionSpec.Flag("once", "poll once, process what was queued, and stop"), CliOptionSpec.Verbose];
+
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
         var hostJson = Path.Combine(AppContext.BaseDirectory, "host.json");

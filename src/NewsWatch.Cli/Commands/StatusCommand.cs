@@ -13,6 +13,8 @@ internal sealed class StatusCommand(CliContext context) : ICliCommand
 
     public string Usage => "status [--config FILE] [--json]   feed health and article counts from Table Storage";
 
+    public IReadOnlyList<CliOptionSpec> OptionSpecs => [CliOptionSpec.Config, CliOptionSpec.Json];
+
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
         await using var services = await LocalServices.BuildAsync(

@@ -1,5 +1,5 @@
-using NewsWatch.Articles;
 using NewsWatch.Feeds;
+using NewsWatch.Reading;
 
 namespace NewsWatch.Pipeline;
 
@@ -12,7 +12,8 @@ public sealed record ArticleCounts(int Stored, int Failed);
 /// <summary>The operator's view: how every feed is doing and what has been stored.</summary>
 public sealed record StatusReport(DateTimeOffset GeneratedAt, IReadOnlyList<FeedStatus> Feeds, ArticleCounts Articles);
 
-public sealed class StatusReporter(IFeedStateStore feeds, IArticleStore articles, TimeProvider time)
+/// <summary>Counts come from the article index's counters: the status view never reads article rows.</summary>
+public sealed class StatusReporter(IFeedStateStore feeds, IArticleIndex articles, TimeProvider time)
 {
     public async Task<StatusReport> BuildAsync(CancellationToken cancellationToken = default)
     {
@@ -23,19 +24,7 @@ public sealed class StatusReporter(IFeedStateStore feeds, IArticleStore articles
                 f.FeedId, f.Url.AbsoluteUri, f.LastOutcome, f.LastPolledAt, f.LastSuccessAt, f.ConsecutiveFailures, f.LastError, f.ItemsQueued, f.NextAttemptAt));
         }
 
-        int stored = 0, failed = 0;
-        await foreach (var a in articles.ListWithoutTextAsync(cancellationToken))
-        {
-            if (a.Status == ArticleStatus.Stored)
-            {
-                stored++;
-            }
-            else
-            {
-                failed++;
-            }
-        }
-
-        return new StatusReport(time.GetUtcNow(), feedStatuses, new ArticleCounts(stored, failed));
+        var counts = await articles.CountsAsync(cancellationToken);
+        return new StatusReport(time.GetUtcNow(), feedStatuses, counts);
     }
 }

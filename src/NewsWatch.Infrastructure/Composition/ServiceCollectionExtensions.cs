@@ -13,6 +13,7 @@ using NewsWatch.Infrastructure.Queues;
 using NewsWatch.Infrastructure.Storage;
 using NewsWatch.Infrastructure.Tables;
 using NewsWatch.Pipeline;
+using NewsWatch.Reading;
 using NewsWatch.Stories;
 
 namespace NewsWatch.Infrastructure.Composition;
@@ -47,11 +48,20 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PollFeedsJob>();
         services.AddSingleton<ProcessArticleJob>();
         services.AddSingleton<StatusReporter>();
+        services.AddSingleton<ArticleReader>();
+        services.AddSingleton<ApprovalTimeline>();
+        services.AddSingleton<FeedHealth>();
+
+        // Temporary: replaced by the story index's catalog when it lands (see ArticleIndexStoryCatalog).
+        services.AddSingleton<IStoryCatalog, ArticleIndexStoryCatalog>();
 
         services.AddNewsWatchAlerts(configuration);
         services.AddNewsWatchStorage(configuration);
         services.AddSingleton<IArticleQueue>(sp => new StorageArticleQueue(Storage(sp).ArticlesQueue));
-        services.AddSingleton<IArticleStore>(sp => new TableArticleStore(Storage(sp).Table(Storage(sp).Options.ArticlesTable)));
+        services.AddSingleton(sp => new TableArticleIndex(Storage(sp).Table(Storage(sp).Options.ArticleIndexTableName)));
+        services.AddSingleton<IArticleIndex>(sp => sp.GetRequiredService<TableArticleIndex>());
+        services.AddSingleton<IArticleStore>(sp => new TableArticleStore(
+            Storage(sp).Table(Storage(sp).Options.ArticlesTable), sp.GetRequiredService<TableArticleIndex>()));
         services.AddSingleton<IFeedStateStore>(sp => new TableFeedStateStore(Storage(sp).Table(Storage(sp).Options.FeedsTable)));
         services.AddSingleton<IFeedItemLedger>(sp => new TableFeedItemLedger(Storage(sp).Table(Storage(sp).Options.FeedItemsTable)));
         services.AddSingleton<IStoryIndex>(sp => new TableStoryIndex(

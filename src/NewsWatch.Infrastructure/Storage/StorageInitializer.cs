@@ -11,7 +11,7 @@ public sealed class StorageInitializer(StorageClients storage, IOptions<AlertTra
         var o = storage.Options;
         await storage.ArticlesQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await storage.ArticlesPoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var table in new[] { o.ArticlesTable, o.FeedsTable, o.FeedItemsTable, o.StoriesTable, alerts.Value.Table })
+        foreach (var table in new[] { o.ArticlesTable, o.FeedsTable, o.FeedItemsTable, o.StoriesTable, o.ArticleIndexTableName, alerts.Value.Table })
         {
             await storage.Table(table).CreateIfNotExistsAsync(cancellationToken);
         }

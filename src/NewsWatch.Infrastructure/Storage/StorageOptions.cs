@@ -18,4 +18,9 @@ public sealed class StorageOptions
     public string FeedItemsTable { get; set; } = "feeditems";
 
     public string StoriesTable { get; set; } = "stories";
+
+    /// <summary>The article index (lists, counters); unset means the articles table's name + "index", so it follows that name.</summary>
+    public string? ArticleIndexTable { get; set; }
+
+    public string ArticleIndexTableName => ArticleIndexTable is { Length: > 0 } name ? name : ArticlesTable + "index";
 }

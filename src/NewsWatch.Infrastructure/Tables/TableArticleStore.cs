@@ -8,10 +8,13 @@ namespace NewsWatch.Infrastructure.Tables;
 
 /// <summary>
 /// Articles in the <c>articles</c> table. PartitionKey is the first two hex digits of the key, which
-/// spreads writes over 256 partitions while a point read still needs only the key.
+/// spreads writes over 256 partitions while a point read still needs only the key. Every save also keeps the
+/// article's rows in the <see cref="TableArticleIndex"/>, which is what lists and counts read.
 /// </summary>
-public sealed class TableArticleStore(TableClient table) : IArticleStore
+public sealed class TableArticleStore(TableClient table, TableArticleIndex index) : IArticleStore
 {
+    private static readonly string[] IndexedColumns = ["Status", "IndexSortTime", "IsRelevant", "StoryId"];
+
     private static readonly string[] SummaryColumns =
     [
         "PartitionKey", "RowKey", "Url", "CanonicalUrl", "FeedId", "ItemId", "Status", "Error", "Title", "Published", "Updated", "Language", "SiteName",
@@ -27,7 +30,26 @@ public sealed class TableArticleStore(TableClient table) : IArticleStore
     public async Task SaveAsync(ArticleRecord article, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(article);
+        var before = await IndexedAsAsync(article.Key, cancellationToken);
         await table.UpsertEntityAsync(ToEntity(article), TableUpdateMode.Replace, cancellationToken);
+        await index.RecordAsync(article, before, cancellationToken);
+    }
+
+    /// <summary>Where the stored version of the article sits in the index (a point read of four columns).</summary>
+    private async Task<IndexedAs?> IndexedAsAsync(string key, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(key), key, IndexedColumns, cancellationToken);
+        if (!response.HasValue)
+        {
+            return null;
+        }
+
+        var e = response.Value!;
+        return e.GetDateTimeOffset("IndexSortTime") is { } sortTime
+            ? new IndexedAs(
+                Enum.TryParse<ArticleStatus>(e.GetString("Status"), out var s) ? s : ArticleStatus.Failed, sortTime,
+                e.GetBoolean("IsRelevant") ?? false, e.GetString("StoryId"))
+            : null;
     }
 
     public async IAsyncEnumerable<ArticleRecord> ListWithoutTextAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -78,6 +100,7 @@ public sealed class TableArticleStore(TableClient table) : IArticleStore
             ["Description"] = a.Description,
             ["ContentHash"] = a.ContentHash,
             ["ProcessedAt"] = a.ProcessedAt,
+            ["IndexSortTime"] = a.Published ?? a.ProcessedAt,
         };
         EntityText.Write(e, "Text", a.Text, maxChunks: 12);
         if (a.Assessment is { } assessment)

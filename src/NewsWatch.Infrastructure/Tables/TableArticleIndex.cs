@@ -1,0 +1,267 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using NewsWatch.Articles;
+using NewsWatch.Pipeline;
+using NewsWatch.Reading;
+
+namespace NewsWatch.Infrastructure.Tables;
+
+/// <summary>Where an article's index rows were, as remembered on its article row, so a rewrite can move them.</summary>
+internal sealed record IndexedAs(ArticleStatus Status, DateTimeOffset SortTime, bool IsRelevant, string? StoryId);
+
+/// <summary>
+/// The article index table (see <see cref="ArticleIndexKeys"/>): written by <see cref="TableArticleStore"/> with every
+/// article, read by the API, the dashboard and the CLI. Every read is a range over partitions made for it.
+/// </summary>
+public sealed class TableArticleIndex(TableClient table) : IArticleIndex
+{
+    /// <summary>Server pages read to fill one page of results at most; bounds the latency of a sparse filter.</summary>
+    private const int MaxServerPagesPerPage = 8;
+
+    private const int MaxCounterConflicts = 25;
+
+    public async Task<ArticlePage> QueryAsync(ArticleQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var prefix = query.Relevant == true ? ArticleIndexKeys.RelevantPrefix : ArticleIndexKeys.AllPrefix;
+        var filter = new StringBuilder(TableClient.CreateQueryFilter(
+            $"PartitionKey ge {ArticleIndexKeys.NewestPartition(prefix, query.Until)} and PartitionKey le {ArticleIndexKeys.OldestPartition(prefix, query.Since)}"));
+        void And(FormattableString clause) => filter.Append(" and ").Append(TableClient.CreateQueryFilter(clause));
+        if (query.Since is { } since)
+        {
+            And($"SortTime ge {since}");
+        }
+
+        if (query.Until is { } until)
+        {
+            And($"SortTime le {until}");
+        }
+
+        if (query.Relevant == false)
+        {
+            And($"IsRelevant eq false");
+        }
+
+        if (query.Approval is { } approval)
+        {
+            And($"Approval eq {approval}");
+        }
+
+        if (query.FeedId is { } feed)
+        {
+            And($"FeedId eq {feed}");
+        }
+
+        if (ArticleQuery.LanguageBase(query.Language) is { } language)
+        {
+            And($"LanguageBase eq {language}");
+        }
+
+        var size = Math.Clamp(query.PageSize, 1, ArticleQuery.MaxPageSize);
+        var items = new List<ArticleSummary>(size);
+        var continuation = ContinuationToken.Decode(query.Continuation);
+        for (var pages = 0; pages < MaxServerPagesPerPage && items.Count < size; pages++)
+        {
+            // Asking only for what is still missing means a page is always consumed whole, so its continuation
+            // token is exactly where the next request resumes.
+            var page = await FirstPageAsync(filter.ToString(), continuation, size - items.Count, cancellationToken);
+            if (page is null)
+            {
+                break;
+            }
+
+            items.AddRange(page.Values.Select(ArticleIndexEntity.FromEntity).Where(a => MatchesText(a, query.Text)));
+            continuation = page.ContinuationToken;
+            if (continuation is null)
+            {
+                break;
+            }
+        }
+
+        return new ArticlePage(items, ContinuationToken.Encode(continuation));
+    }
+
+    public async IAsyncEnumerable<ArticleSummary> ListProcessedSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {ArticleIndexKeys.NewestPartition(ArticleIndexKeys.AllPrefix, null)} and PartitionKey le {ArticleIndexKeys.OldestPartition(ArticleIndexKeys.AllPrefix, null)} and ProcessedAt ge {since}");
+        await foreach (var e in QueryOrEmptyAsync(filter, cancellationToken))
+        {
+            yield return ArticleIndexEntity.FromEntity(e);
+        }
+    }
+
+    public async IAsyncEnumerable<ArticleSummary> ListStoryAsync(string storyId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ArticleIndexKeys.StoryPartition(storyId)}");
+        await foreach (var e in QueryOrEmptyAsync(filter, cancellationToken))
+        {
+            yield return ArticleIndexEntity.FromEntity(e);
+        }
+    }
+
+    public async Task<ArticleCounts> CountsAsync(CancellationToken cancellationToken = default)
+    {
+        var row = await ReadCounterAsync(cancellationToken);
+        return row is null ? new ArticleCounts(0, 0) : new ArticleCounts(row.GetInt32("Stored") ?? 0, row.GetInt32("Failed") ?? 0);
+    }
+
+    /// <summary>
+    /// Writes the article's rows in every index partition it belongs to, removes the rows of where it was before,
+    /// and moves the counters when it is new or its status changed.
+    /// </summary>
+    internal async Task RecordAsync(ArticleRecord article, IndexedAs? before, CancellationToken cancellationToken)
+    {
+        var summary = ArticleSummary.From(article);
+        var now = Locations(summary.Key, summary.SortTime, summary.IsRelevant, summary.StoryId);
+        foreach (var (partition, row) in now)
+        {
+            await table.UpsertEntityAsync(ArticleIndexEntity.ToEntity(partition, row, summary), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        if (before is not null)
+        {
+            foreach (var (partition, row) in Locations(summary.Key, before.SortTime, before.IsRelevant, before.StoryId).Except(now))
+            {
+                await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+            }
+        }
+
+        if (before?.Status != article.Status)
+        {
+            await CountAsync(before?.Status, article.Status, cancellationToken);
+        }
+    }
+
+    private static List<(string Partition, string Row)> Locations(string key, DateTimeOffset sortTime, bool relevant, string? storyId)
+    {
+        var row = ArticleIndexKeys.Row(sortTime, key);
+        var list = new List<(string, string)> { (ArticleIndexKeys.DayPartition(ArticleIndexKeys.AllPrefix, sortTime), row) };
+        if (relevant)
+        {
+            list.Add((ArticleIndexKeys.DayPartition(ArticleIndexKeys.RelevantPrefix, sortTime), row));
+        }
+
+        if (storyId is not null)
+        {
+            list.Add((ArticleIndexKeys.StoryPartition(storyId), key));
+        }
+
+        return list;
+    }
+
+    /// <summary>One counter row updated with If-Match: concurrent workers retry on 412/409 instead of losing counts.</summary>
+    private async Task CountAsync(ArticleStatus? from, ArticleStatus to, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxCounterConflicts; attempt++)
+        {
+            var current = await ReadCounterAsync(cancellationToken);
+            var next = new TableEntity(ArticleIndexKeys.CounterPartition, ArticleIndexKeys.ArticleCounterRow)
+            {
+                ["Stored"] = Adjust(current, "Stored", ArticleStatus.Stored, from, to),
+                ["Failed"] = Adjust(current, "Failed", ArticleStatus.Failed, from, to),
+            };
+            try
+            {
+                if (current is null)
+                {
+                    await table.AddEntityAsync(next, cancellationToken);
+                }
+                else
+                {
+                    await table.UpdateEntityAsync(next, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another writer counted in between: read its result and apply ours on top.
+            }
+        }
+
+        throw new InvalidOperationException($"the article counters kept changing under {MaxCounterConflicts} attempts to update them");
+    }
+
+    private static int Adjust(TableEntity? current, string column, ArticleStatus status, ArticleStatus? from, ArticleStatus to) =>
+        Math.Max(0, (current?.GetInt32(column) ?? 0) + (to == status ? 1 : 0) - (from == status ? 1 : 0));
+
+    private async Task<TableEntity?> ReadCounterAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(
+                ArticleIndexKeys.CounterPartition, ArticleIndexKeys.ArticleCounterRow, cancellationToken: cancellationToken);
+            return response.HasValue ? response.Value : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null; // no table yet: nothing counted yet
+        }
+    }
+
+    private async Task<Page<TableEntity>?> FirstPageAsync(string filter, string? continuation, int size, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: size, cancellationToken: cancellationToken).AsPages(continuation, size))
+            {
+                return page;
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No index table yet: nothing stored yet.
+        }
+
+        return null;
+    }
+
+    private async IAsyncEnumerable<TableEntity> QueryOrEmptyAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? continuation = null;
+        do
+        {
+            var page = await FirstPageAsync(filter, continuation, 1000, cancellationToken);
+            if (page is null)
+            {
+                yield break;
+            }
+
+            foreach (var e in page.Values)
+            {
+                yield return e;
+            }
+
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+    }
+
+    private static bool MatchesText(ArticleSummary a, string? text) =>
+        string.IsNullOrWhiteSpace(text)
+        || text.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => a.Title?.Contains(w, StringComparison.OrdinalIgnoreCase) == true);
+}
+
+/// <summary>The SDK's continuation token made URL-safe and opaque (base64url), so clients pass it back untouched.</summary>
+internal static class ContinuationToken
+{
+    public static string? Encode(string? token) =>
+        token is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(token)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <exception cref="FormatException">The token was not one this API handed out.</exception>
+    public static string? Decode(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        var base64 = token.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
+        return Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+    }
+}
