@@ -42,7 +42,7 @@ public sealed partial class ProcessArticleJob(
     ArticleFetcher fetcher,
     IArticleExtractor extractor,
     IArticleAssessor assessor,
-    StoryFingerprinter fingerprinter,
+    StoryEvidenceReader storyEvidence,
     IStoryIndex stories,
     IAlertRecorder alertRecorder,
     IAlertDelivery alertDelivery,
@@ -83,7 +83,11 @@ public sealed partial class ProcessArticleJob(
         var title = TextLimits.Clip(extraction.Title ?? message.Title, TextLimits.MaxTitleChars);
         var published = extraction.Published ?? message.Published;
         var assessment = assessor.Assess(new AssessmentInput(title, extraction.Text, article.Url, published, extraction.Language));
-        var story = await stories.AssignAsync(key, fingerprinter.Compute(extraction.Text), time.GetUtcNow(), cancellationToken);
+        var story = await stories.AssignAsync(
+            new StoryArticle(
+                key, article.Url, title, extraction.SiteName ?? article.Url.Host, extraction.Language, published ?? time.GetUtcNow(),
+                storyEvidence.Read(title, extraction.Text, assessment)),
+            cancellationToken);
         var record = new ArticleRecord
         {
             Key = key,

@@ -7,7 +7,13 @@ namespace NewsWatch.Evaluation.Relevance;
 /// <summary>One labeled record of a relevance corpus (layout of corpus/relevance/dev.jsonl).</summary>
 /// <param name="Approval">"granted", "pending" or "none".</param>
 /// <param name="Regulator">"NDRC", "MIIT", "other" or null.</param>
-public sealed record LabeledExcerpt(string Id, string Text, bool Relevant, string Approval, string? Regulator, string? Language);
+/// <param name="Story">Story label: records with the same one report one news event; null when unlabeled.</param>
+public sealed record LabeledExcerpt(string Id, string Text, bool Relevant, string Approval, string? Regulator, string? Language)
+{
+    public string? Story { get; init; }
+
+    public Uri? Url { get; init; }
+}
 
 /// <summary>Reads labeled excerpts, one JSON object per line.</summary>
 public static class LabeledExcerptReader
@@ -36,7 +42,11 @@ public static class LabeledExcerptReader
                     r.GetProperty("relevant").GetBoolean(),
                     OptionalString(r, "approval") ?? "none",
                     OptionalString(r, "regulator"),
-                    OptionalString(r, "lang")));
+                    OptionalString(r, "lang"))
+                {
+                    Story = OptionalString(r, "story"),
+                    Url = Uri.TryCreate(OptionalString(r, "url"), UriKind.Absolute, out var url) ? url : null,
+                });
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
             {

@@ -34,7 +34,10 @@ public static class ServiceCollectionExtensions
             var configured = configuration.GetSection(WatchSubjectOptions.SectionName).Get<WatchSubjectOptions>();
             return Options.Create(configured is null || configured.IsEmpty ? WatchSubjectOptions.XiaomiEv() : configured);
         });
-        services.AddOptions<StoryOptions>().Bind(configuration.GetSection("NewsWatch:" + StoryOptions.SectionName));
+        services.AddOptions<StoryOptions>().Bind(configuration.GetSection("NewsWatch:" + StoryOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoryOptions>, StoryOptionsAnnotationsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoryOptions>, StoryOptionsValidator>());
 
         services.AddNewsWatchFetching(configuration);
 
@@ -44,6 +47,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IArticleExtractor, ArticleExtractor>();
         services.AddSingleton<IArticleAssessor, ArticleAssessor>();
         services.AddSingleton<StoryFingerprinter>();
+        services.AddSingleton(sp => new StoryLexicon(
+            sp.GetRequiredService<IOptions<WatchSubjectOptions>>().Value, sp.GetRequiredService<IOptions<StoryOptions>>().Value));
+        services.AddSingleton<StoryEvidenceReader>();
+        services.AddSingleton<StoryMatcher>();
         services.AddSingleton<PollFeedsJob>();
         services.AddSingleton<ProcessArticleJob>();
         services.AddSingleton<StatusReporter>();
@@ -54,8 +61,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IArticleStore>(sp => new TableArticleStore(Storage(sp).Table(Storage(sp).Options.ArticlesTable)));
         services.AddSingleton<IFeedStateStore>(sp => new TableFeedStateStore(Storage(sp).Table(Storage(sp).Options.FeedsTable)));
         services.AddSingleton<IFeedItemLedger>(sp => new TableFeedItemLedger(Storage(sp).Table(Storage(sp).Options.FeedItemsTable)));
-        services.AddSingleton<IStoryIndex>(sp => new TableStoryIndex(
-            Storage(sp).Table(Storage(sp).Options.StoriesTable), sp.GetRequiredService<IOptions<StoryOptions>>()));
+        services.AddSingleton(sp => new TableStoryIndex(
+            Storage(sp).Table(Storage(sp).Options.StoriesTable), sp.GetRequiredService<StoryMatcher>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TableStoryIndex>>()));
+        services.AddSingleton<IStoryIndex>(sp => sp.GetRequiredService<TableStoryIndex>());
+        services.AddSingleton<IStoryCatalog>(sp => sp.GetRequiredService<TableStoryIndex>());
         return services;
     }
 
