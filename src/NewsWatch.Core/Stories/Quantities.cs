@@ -11,7 +11,7 @@ namespace NewsWatch.Stories;
 /// </summary>
 public static partial class Quantities
 {
-    private const double SmallestDistinctive = 10;
+    private const double SmallestDistinctive = 100;
 
     /// <summary>Distinct values as invariant strings ("116887", "1E+10"), in order of first mention.</summary>
     public static IReadOnlyList<string> Find(string text)
@@ -28,7 +28,8 @@ public static partial class Quantities
             }
 
             var scale = Scale(m.Groups["unit"].Value);
-            if (scale == 1 && (value < SmallestDistinctive || IsYear(value, digits)))
+            // Integers below 100 are mostly days, ages and percentages; a decimal ("15.4") is a figure.
+            if (scale == 1 && ((value < SmallestDistinctive && value == Math.Floor(value)) || IsYear(value, digits)))
             {
                 continue;
             }
@@ -41,6 +42,17 @@ public static partial class Quantities
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// A figure with three or more significant digits ("30,931", "12.45 billion") is rarely repeated by chance; round
+    /// ones ("100,000", "$10 billion") recur as background in many stories of one company.
+    /// </summary>
+    public static bool IsDistinctive(string quantity)
+    {
+        ArgumentNullException.ThrowIfNull(quantity);
+        var mantissa = quantity.Split('E', 'e')[0].Replace(".", "", StringComparison.Ordinal).TrimStart('0').TrimEnd('0');
+        return mantissa.Length >= 3;
     }
 
     private static bool IsYear(double value, string digits) => digits.Length == 4 && value is >= 1990 and <= 2039;

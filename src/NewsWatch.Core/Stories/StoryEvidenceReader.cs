@@ -29,10 +29,16 @@ public sealed class StoryEvidenceReader
         return new StoryEvidence(
             assessment is null ? [] : [.. assessment.Events.Select(e => EventKey(e.Key, e.Status)).Distinct(StringComparer.Ordinal)],
             _lexicon.Find(all),
-            [.. Quantities.Find(all).Take(_options.MaxQuantities)],
+            [.. Quantities.Find(Lead(all)).Take(_options.MaxQuantities)],
             TitleWords(title),
             fingerprint.ShingleCount >= _options.MinShingles ? fingerprint.Minima : []);
     }
+
+    /// <summary>
+    /// The headline and first paragraphs: where a report states its news. Figures further down are mostly background
+    /// (prices, earlier sales, the company's long-term plans) that many stories of one company repeat.
+    /// </summary>
+    private string Lead(string text) => text.Length <= _options.LeadChars ? text : text[.._options.LeadChars];
 
     public static string EventKey(string key, ApprovalStatus status) => key + "=" + status.ToString().ToLowerInvariant();
 

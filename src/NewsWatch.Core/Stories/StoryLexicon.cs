@@ -14,6 +14,15 @@ public sealed class StoryLexicon
     /// <summary>Entity id of the watch subject's company.</summary>
     public const string SubjectEntity = "subject";
 
+    public const string ProductPrefix = "product:";
+
+    public const string PartyPrefix = "party:";
+
+    public const string RegulatorPrefix = "regulator:";
+
+    /// <summary>Prefix of the story section's own names: agencies and kinds of news.</summary>
+    public const string KindPrefix = "named:";
+
     private readonly TermMatcher _matcher;
     private readonly string[] _names;
     private readonly double[] _weights;
@@ -46,23 +55,23 @@ public sealed class StoryLexicon
         foreach (var product in subject.ProductAliases)
         {
             // Each model is its own entity: an SU7 recall and a YU7 filing are different news.
-            Add("product:" + product.ToUpperInvariant(), 1, [product]);
+            Add(ProductPrefix + product.ToUpperInvariant(), 1, [product]);
         }
 
         Add("people", 0.5, subject.PeopleAliases);
         foreach (var regulator in subject.Regulators)
         {
-            Add("regulator:" + regulator.Code, 1, regulator.Aliases.Append(regulator.Code));
+            Add(RegulatorPrefix + regulator.Code, 1, regulator.Aliases.Append(regulator.Code));
         }
 
         foreach (var party in subject.OtherParties)
         {
-            Add("party:" + party.Name, 1.5, party.Aliases.Append(party.Name));
+            Add(PartyPrefix + party.Name, 1.5, party.Aliases.Append(party.Name));
         }
 
         foreach (var entity in options.Entities.Count > 0 ? options.Entities : StoryEntityOptions.Defaults())
         {
-            Add("named:" + entity.Name, entity.Weight, entity.Aliases);
+            Add(KindPrefix + entity.Name, entity.Weight, entity.Aliases);
         }
 
         _matcher = builder.Build();
@@ -77,22 +86,28 @@ public sealed class StoryLexicon
         return i < 0 ? 0 : _weights[i];
     }
 
-    /// <summary>Distinct entity ids named in the text, in order of first mention.</summary>
+    /// <summary>Distinct entity ids named in the text, most mentioned first (ties: first mentioned first).</summary>
     public IReadOnlyList<string> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var matches = new List<TermMatch>();
         _matcher.FindAll(text, matches);
-        var found = new List<string>();
+        var found = new List<(string Name, int Count)>();
         foreach (var m in matches)
         {
             var name = _names[m.TermId];
-            if (!found.Contains(name))
+            var i = found.FindIndex(f => f.Name == name);
+            if (i < 0)
             {
-                found.Add(name);
+                found.Add((name, 1));
+            }
+            else
+            {
+                found[i] = (name, found[i].Count + 1);
             }
         }
 
-        return found;
+        // OrderBy is stable: equal counts keep the order of first mention.
+        return [.. found.OrderByDescending(f => f.Count).Select(f => f.Name)];
     }
 }

@@ -9,19 +9,34 @@ public sealed record StoryDecision(StoryState? Story, bool AlreadyMember, double
 
 /// <summary>
 /// Scores an article against a story, precision first. A copy (shingle similarity at or above the threshold) joins
-/// on that alone. A rewrite, in the same or another language, must collect evidence from several independent signals:
-/// the same approval event (same key and status), the same distinctive quantities, the same partners, models and
-/// regulators, a similar headline. Reports of different approvals of the same company count against each other, so
-/// that the subject's name and its usual vocabulary, which every article shares, never group two events.
+/// on that alone. A rewrite, in the same or another language, joins only with an anchor — a signal that names this
+/// event rather than the company — and enough supporting evidence on top:
+/// <list type="bullet">
+/// <item>anchors: the same approval by a named regulator with the same status; a shared distinctive figure (30,931
+/// recalled cars, not "$10 billion"); two shared round figures; the same approval status and the same main partner
+/// (the first other company named); the same kind of news (a recall) about the same model; a similar headline; a
+/// same-language rewrite's shared shingles;</item>
+/// <item>vetoes: reports of different approvals by named regulators, and a different main partner, count against.</item>
+/// </list>
+/// The subject's own name and its usual vocabulary, which every article shares, count for nothing.
 /// </summary>
 public sealed class StoryMatcher
 {
-    private const double SharedEvent = 2.5;
-    private const double ConflictingEvent = -4;
-    private const double PerQuantity = 2;
-    private const int QuantitiesCounted = 3;
+    private const double NamedEvent = 3;
+    private const double UnnamedEvent = 1;
+    private const double ConflictingEvent = -6;
+    private const double DistinctiveQuantity = 3;
+    private const double RoundQuantity = 1;
     private const double EntityCap = 3;
+    private const double OtherPartner = -3;
+    private const double SamePartner = 2;
+    private const double KindOfNewsAboutModel = 1.5;
+    private const double OtherCompanysNews = -5;
+    private const int ProminentEntities = 3;
     private const double TitleWeight = 5;
+    private const double ShingleWeight = 10;
+    private const double RewriteSimilarity = 0.15;
+    private const double SimilarTitle = 0.5;
 
     private readonly StoryOptions _options;
     private readonly StoryLexicon _lexicon;
@@ -58,7 +73,7 @@ public sealed class StoryMatcher
             }
 
             var score = Score(article.Evidence, story);
-            // Ties go to the older story, so concurrent workers reading the same rows pick the same one.
+            // Ties go to the lower id, so concurrent workers reading the same rows pick the same story.
             if (score > bestScore || (score == bestScore && best is not null && string.CompareOrdinal(story.Id, best.Id) < 0))
             {
                 best = story;
@@ -69,6 +84,7 @@ public sealed class StoryMatcher
         return best is not null && bestScore >= _options.JoinScore ? new StoryDecision(best, false, bestScore) : new StoryDecision(null, false, 0);
     }
 
+    /// <summary>Evidence that the article reports the story's event; below <see cref="StoryOptions.JoinScore"/> (or without an anchor: 0) it does not.</summary>
     public double Score(StoryEvidence article, StoryState story)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -78,21 +94,78 @@ public sealed class StoryMatcher
             : story.Signatures.Max(s => Jaccard(article.Signature, s));
         if (similarity >= _options.SimilarityThreshold)
         {
-            return _options.JoinScore + (10 * similarity);
+            return _options.JoinScore + (ShingleWeight * similarity);
         }
 
-        var score = 10 * similarity;
+        var score = ShingleWeight * similarity;
+        var anchored = similarity >= RewriteSimilarity;
+
         var events = story.Summary.EventKeys;
-        if (article.EventKeys.Count > 0 && events.Count > 0)
+        var sharedEvents = article.EventKeys.Where(k => events.Contains(k, StringComparer.Ordinal)).ToList();
+        var named = sharedEvents.Any(IsNamedEvent);
+        if (named)
         {
-            score += article.EventKeys.Any(k => events.Contains(k, StringComparer.Ordinal)) ? SharedEvent : ConflictingEvent;
+            score += NamedEvent;
+            anchored = true;
+        }
+        else if (sharedEvents.Count > 0)
+        {
+            score += UnnamedEvent;
+        }
+        else if (article.EventKeys.Any(IsNamedEvent) && events.Any(IsNamedEvent))
+        {
+            score += ConflictingEvent;
         }
 
-        score += PerQuantity * Math.Min(QuantitiesCounted, article.Quantities.Count(q => story.Quantities.Contains(q, StringComparer.Ordinal)));
-        score += Math.Min(EntityCap, article.Entities.Where(e => story.Entities.Contains(e, StringComparer.Ordinal)).Sum(_lexicon.Weight));
-        score += TitleWeight * Overlap(article.TitleWords, story.TitleWords);
-        return score;
+        var quantities = article.Quantities.Where(q => story.Quantities.Contains(q, StringComparer.Ordinal)).ToList();
+        var distinctive = quantities.Count(Quantities.IsDistinctive);
+        var round = quantities.Count - distinctive;
+        score += (DistinctiveQuantity * Math.Min(2, distinctive)) + (RoundQuantity * Math.Min(2, round));
+        anchored |= distinctive > 0 || round >= 3 || (round == 2 && sharedEvents.Count > 0);
+
+        var entities = article.Entities.Where(e => story.Entities.Contains(e, StringComparer.Ordinal)).ToList();
+        if (article.Entities.Contains(StoryLexicon.SubjectEntity) != story.Entities.Contains(StoryLexicon.SubjectEntity))
+        {
+            // One names the watched company and the other does not: another company's news, or a passing mention.
+            score += OtherCompanysNews;
+        }
+
+        score += Math.Min(EntityCap, entities.Sum(_lexicon.Weight));
+        if (MainPartner(article.Entities) is { } partner)
+        {
+            var partners = story.Partners;
+            if (partners.Contains(partner, StringComparer.Ordinal))
+            {
+                score += SamePartner;
+                anchored |= sharedEvents.Count > 0 || entities.Any(e => e.StartsWith(StoryLexicon.RegulatorPrefix, StringComparison.Ordinal));
+            }
+            else if (partners.Count > 0 && !named)
+            {
+                // Other companies are context in a report of a named approval; otherwise they say whose news it is.
+                score += OtherPartner;
+            }
+        }
+
+        if (entities.Any(e => e.StartsWith(StoryLexicon.KindPrefix, StringComparison.Ordinal) && _lexicon.Weight(e) >= 1
+                && article.Entities.Take(ProminentEntities).Contains(e, StringComparer.Ordinal))
+            && entities.Any(e => e.StartsWith(StoryLexicon.ProductPrefix, StringComparison.Ordinal)))
+        {
+            score += KindOfNewsAboutModel;
+            anchored = true;
+        }
+
+        var title = Overlap(article.TitleWords, story.TitleWords);
+        score += TitleWeight * title;
+        anchored |= title >= SimilarTitle;
+        return anchored ? score : Math.Min(score, 0);
     }
+
+    /// <summary>The first other company the article names: whose deal or plant the news is about, when it is about one.</summary>
+    public static string? MainPartner(IReadOnlyList<string> entities) =>
+        entities.FirstOrDefault(e => e.StartsWith(StoryLexicon.PartyPrefix, StringComparison.Ordinal));
+
+    private static bool IsNamedEvent(string eventKey) =>
+        !eventKey.Contains("|" + NewsWatch.Assessment.ApprovalEvent.UnspecifiedRegulator + "|", StringComparison.OrdinalIgnoreCase);
 
     private static double Jaccard(IReadOnlyList<ulong> a, ulong[] b)
     {
@@ -110,15 +183,14 @@ public sealed class StoryMatcher
         return (double)equal / b.Length;
     }
 
-    /// <summary>Share of the shorter headline's words found in the other: a translated headline scores 0, a rewritten one about half.</summary>
-    private static double Overlap(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    /// <summary>Share of the article headline's words found in the story's headlines: a translated headline scores 0, a rewritten one about half.</summary>
+    private static double Overlap(IReadOnlyList<string> article, IReadOnlyList<string> story)
     {
-        if (a.Count == 0 || b.Count == 0)
+        if (article.Count == 0 || story.Count == 0)
         {
             return 0;
         }
 
-        var shared = a.Count(w => b.Contains(w, StringComparer.Ordinal));
-        return (double)shared / Math.Min(a.Count, b.Count);
+        return (double)article.Count(w => story.Contains(w, StringComparer.Ordinal)) / article.Count;
     }
 }

@@ -51,7 +51,7 @@ public sealed class StoryOptions
     /// company in one week at most 3.
     /// </summary>
     [Range(1.0, 100.0)]
-    public double JoinScore { get; set; } = 5;
+    public double JoinScore { get; set; } = 4.5;
 
     /// <summary>Sources listed on a story row; later members still join, but are only counted (a Table property holds 64 KiB).</summary>
     [Range(1, 200)]
@@ -60,6 +60,10 @@ public sealed class StoryOptions
     /// <summary>Member signatures kept per story for copy detection: the first members, who set the story's wording.</summary>
     [Range(1, 16)]
     public int MaxSignatures { get; set; } = 3;
+
+    /// <summary>Characters of headline and text whose quantities count (the lead; later figures are mostly background).</summary>
+    [Range(100, 100_000)]
+    public int LeadChars { get; set; } = 1000;
 
     /// <summary>Distinct quantities kept per story.</summary>
     [Range(1, 512)]

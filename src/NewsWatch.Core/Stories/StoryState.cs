@@ -15,6 +15,9 @@ public sealed record StoryState(
     IReadOnlyList<string> TitleWords,
     IReadOnlyList<ulong[]> Signatures)
 {
+    /// <summary>Main partners (<see cref="StoryMatcher.MainPartner"/>) of its members.</summary>
+    public IReadOnlyList<string> Partners { get; init; } = [];
+
     public string Id => Summary.Id;
 
     public bool HasMember(string articleKey) => Summary.Sources.Any(s => string.Equals(s.ArticleKey, articleKey, StringComparison.Ordinal));
@@ -31,7 +34,10 @@ public sealed record StoryState(
             e.Entities,
             e.Quantities,
             e.TitleWords,
-            e.Signature.Count > 0 ? [[.. e.Signature]] : []);
+            e.Signature.Count > 0 ? [[.. e.Signature]] : [])
+        {
+            Partners = StoryMatcher.MainPartner(e.Entities) is { } p ? [p] : [],
+        };
     }
 
     public StoryState Join(StoryArticle article, StoryOptions options)
@@ -58,6 +64,7 @@ public sealed record StoryState(
             Entities = Union(Entities, e.Entities, int.MaxValue),
             Quantities = Union(Quantities, e.Quantities, options.MaxQuantities),
             TitleWords = Union(TitleWords, e.TitleWords, 64),
+            Partners = StoryMatcher.MainPartner(e.Entities) is { } p ? Union(Partners, [p], int.MaxValue) : Partners,
             Signatures = e.Signature.Count > 0 && Signatures.Count < options.MaxSignatures ? [.. Signatures, [.. e.Signature]] : Signatures,
         };
     }

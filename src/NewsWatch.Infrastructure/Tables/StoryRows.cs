@@ -31,7 +31,7 @@ internal static class StoryRows
             ["Anchor"] = story.Anchor,
             ["ArticleCount"] = s.ArticleCount,
             ["Detail"] = JsonSerializer.Serialize(
-                new StoryRowDetail(s.Outlets, s.Languages, s.Sources, s.EventKeys, story.Entities, story.Quantities, story.TitleWords),
+                new StoryRowDetail(s.Outlets, s.Languages, s.Sources, s.EventKeys, story.Entities, story.Quantities, story.TitleWords, story.Partners),
                 StoryRowJson.Default.StoryRowDetail),
             ["Signatures"] = Pack(story.Signatures),
         };
@@ -53,7 +53,10 @@ internal static class StoryRows
             row.GetInt32("ArticleCount") ?? detail.Sources.Count);
         return new StoryState(
             summary, row.GetDateTimeOffset("Anchor") ?? summary.FirstSeen, detail.Entities, detail.Quantities, detail.TitleWords,
-            Unpack(row.GetBinary("Signatures")));
+            Unpack(row.GetBinary("Signatures")))
+        {
+            Partners = detail.Partners ?? [],
+        };
     }
 
     private static byte[] Pack(IReadOnlyList<ulong[]> signatures)
@@ -109,7 +112,8 @@ internal sealed record StoryRowDetail(
     IReadOnlyList<string> EventKeys,
     IReadOnlyList<string> Entities,
     IReadOnlyList<string> Quantities,
-    IReadOnlyList<string> TitleWords);
+    IReadOnlyList<string> TitleWords,
+    IReadOnlyList<string>? Partners);
 
 [JsonSerializable(typeof(StoryRowDetail))]
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
