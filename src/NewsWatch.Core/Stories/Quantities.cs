@@ -99,7 +99,7 @@ public static partial class Quantities
     // Grouped: 1-3 digits then groups of exactly three after one separator kind (comma, dot, thin or normal space),
     // optional decimal part. Plain: digits with an optional decimal part. Unit: a scale word right after.
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}.,])(?:(?<grouped>\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[\u00A0\u202F ]\d{3})+)(?:[.,]\d+)?)|(?<plain>\d+(?:[.,]\d+)?))(?![\d])\s?(?<unit>万亿|兆|亿|億|억|万|萬|만|千|천|mil millones|(?:thousands?|tausend|mille|mil|тыс(?:яч[иа]?)?|ezer|billions?|bn|bln|milliard[a-zé]*|miliard[a-z]*|milliárd|mrd\.?|млрд|миллиард[а-я]*|millions?|mn|mln|mio\.?|millionen|millones|milioni|millió|milhões|milhão|млн|миллион[а-я]*|k|b|m)(?![\p{L}]))?",
+        @"(?<![A-Za-z\u00C0-\u024F\u0400-\u04FF\p{N}.,])(?:(?<grouped>\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[\u00A0\u202F ]\d{3})+)(?:[.,]\d+)?)|(?<plain>\d+(?:[.,]\d+)?))(?![\d])\s?(?<unit>万亿|兆|亿|億|억|万|萬|만|千|천|mil millones|(?:thousands?|tausend|mille|mil|тыс(?:яч[иа]?)?|ezer|billions?|bn|bln|milliard[a-zé]*|miliard[a-z]*|milliárd|mrd\.?|млрд|миллиард[а-я]*|millions?|mn|mln|mio\.?|millionen|millones|milioni|millió|milhões|milhão|млн|миллион[а-я]*|k|b|m)(?![\p{L}]))?",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Number();
 }

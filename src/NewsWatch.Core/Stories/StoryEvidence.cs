@@ -15,7 +15,11 @@ public sealed record StoryEvidence(
     IReadOnlyList<string> Entities,
     IReadOnlyList<string> Quantities,
     IReadOnlyList<string> TitleWords,
-    IReadOnlyList<ulong> Signature);
+    IReadOnlyList<ulong> Signature)
+{
+    /// <summary>Folded words of the lead, so another report's headline can be found in it (a same-language rewrite retells the headline).</summary>
+    public IReadOnlyList<string> LeadWords { get; init; } = [];
+}
 
 /// <summary>An article as the story index sees it.</summary>
 /// <param name="Key">Article key (stable per canonical address).</param>

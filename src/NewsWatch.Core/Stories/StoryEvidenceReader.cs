@@ -26,12 +26,16 @@ public sealed class StoryEvidenceReader
         ArgumentNullException.ThrowIfNull(text);
         var fingerprint = _fingerprinter.Compute(text);
         var all = title is { Length: > 0 } ? title + "\n" + text : text;
+        var lead = Lead(all);
         return new StoryEvidence(
             assessment is null ? [] : [.. assessment.Events.Select(e => EventKey(e.Key, e.Status)).Distinct(StringComparer.Ordinal)],
             _lexicon.Find(all),
-            [.. Quantities.Find(Lead(all)).Take(_options.MaxQuantities)],
-            TitleWords(title),
-            fingerprint.ShingleCount >= _options.MinShingles ? fingerprint.Minima : []);
+            [.. Quantities.Find(lead).Take(_options.MaxQuantities)],
+            Words(title, int.MaxValue),
+            fingerprint.ShingleCount >= _options.MinShingles ? fingerprint.Minima : [])
+        {
+            LeadWords = Words(lead, MaxLeadWords),
+        };
     }
 
     /// <summary>
@@ -42,7 +46,9 @@ public sealed class StoryEvidenceReader
 
     public static string EventKey(string key, ApprovalStatus status) => key + "=" + status.ToString().ToLowerInvariant();
 
-    private static string[] TitleWords(string? title)
+    private const int MaxLeadWords = 160;
+
+    private static string[] Words(string? title, int limit)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
@@ -60,6 +66,11 @@ public sealed class StoryEvidenceReader
                     words.Add(new string([TextFolding.Fold(title[i]), TextFolding.Fold(title[i + 1])]));
                 }
 
+                if (words.Count >= limit)
+                {
+                    break;
+                }
+
                 i++;
                 continue;
             }
@@ -73,6 +84,11 @@ public sealed class StoryEvidenceReader
             if (i - start >= 3)
             {
                 words.Add(new string([.. title.AsSpan(start, i - start).ToArray().Select(TextFolding.Fold)]));
+            }
+
+            if (words.Count >= limit)
+            {
+                break;
             }
 
             i = Math.Max(i, start + 1);

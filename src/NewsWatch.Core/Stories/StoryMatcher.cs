@@ -33,10 +33,14 @@ public sealed class StoryMatcher
     private const double KindOfNewsAboutModel = 1.5;
     private const double OtherCompanysNews = -5;
     private const int ProminentEntities = 3;
+    private const int SharedCast = 4;
+    private const double SameCast = 2;
     private const double TitleWeight = 5;
     private const double ShingleWeight = 10;
     private const double RewriteSimilarity = 0.15;
     private const double SimilarTitle = 0.5;
+    private const double RetoldHeadline = 0.8;
+    private const int RetoldHeadlineWords = 5;
 
     private readonly StoryOptions _options;
     private readonly StoryLexicon _lexicon;
@@ -101,8 +105,8 @@ public sealed class StoryMatcher
         var anchored = similarity >= RewriteSimilarity;
 
         var events = story.Summary.EventKeys;
-        var sharedEvents = article.EventKeys.Where(k => events.Contains(k, StringComparer.Ordinal)).ToList();
-        var named = sharedEvents.Any(IsNamedEvent);
+        var sharedEvents = article.EventKeys.Where(k => events.Any(e => Compatible(k, e))).ToList();
+        var named = sharedEvents.Any(k => IsNamedEvent(k) && events.Contains(k, StringComparer.Ordinal));
         if (named)
         {
             score += NamedEvent;
@@ -115,6 +119,16 @@ public sealed class StoryMatcher
         else if (article.EventKeys.Any(IsNamedEvent) && events.Any(IsNamedEvent))
         {
             score += ConflictingEvent;
+        }
+
+        // The same cast of other companies (Borgward, NIO, JAC, XPeng...) retold around one piece of news.
+        var eventsAgree = sharedEvents.Count > 0 || (article.EventKeys.Count == 0 && events.Count == 0);
+        var cast = eventsAgree && article.Entities.Count(e => e.StartsWith(StoryLexicon.PartyPrefix, StringComparison.Ordinal)
+            && story.Entities.Contains(e, StringComparer.Ordinal)) >= SharedCast;
+        if (cast)
+        {
+            score += SameCast;
+            anchored = true;
         }
 
         var quantities = article.Quantities.Where(q => story.Quantities.Contains(q, StringComparer.Ordinal)).ToList();
@@ -139,7 +153,7 @@ public sealed class StoryMatcher
                 score += SamePartner;
                 anchored |= sharedEvents.Count > 0 || entities.Any(e => e.StartsWith(StoryLexicon.RegulatorPrefix, StringComparison.Ordinal));
             }
-            else if (partners.Count > 0 && !named)
+            else if (partners.Count > 0 && !named && !cast)
             {
                 // Other companies are context in a report of a named approval; otherwise they say whose news it is.
                 score += OtherPartner;
@@ -157,12 +171,36 @@ public sealed class StoryMatcher
         var title = Overlap(article.TitleWords, story.TitleWords);
         score += TitleWeight * title;
         anchored |= title >= SimilarTitle;
+
+        // A rewrite retells the original's headline in its lead, and the other way round.
+        var retold = Math.Max(Retold(article.TitleWords, story.LeadWords), Retold(story.TitleWords, article.LeadWords));
+        if (retold >= RetoldHeadline)
+        {
+            score += TitleWeight * retold;
+            anchored = true;
+        }
         return anchored ? score : Math.Min(score, 0);
     }
 
     /// <summary>The first other company the article names: whose deal or plant the news is about, when it is about one.</summary>
     public static string? MainPartner(IReadOnlyList<string> entities) =>
         entities.FirstOrDefault(e => e.StartsWith(StoryLexicon.PartyPrefix, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Same event and status, or the same status where one report does not name the regulator: "approval pending" by
+    /// an unnamed authority may be the NDRC approval another report names.
+    /// </summary>
+    private static bool Compatible(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var statusA = a[(a.LastIndexOf('=') + 1)..];
+        var statusB = b[(b.LastIndexOf('=') + 1)..];
+        return statusA == statusB && (!IsNamedEvent(a) || !IsNamedEvent(b));
+    }
 
     private static bool IsNamedEvent(string eventKey) =>
         !eventKey.Contains("|" + NewsWatch.Assessment.ApprovalEvent.UnspecifiedRegulator + "|", StringComparison.OrdinalIgnoreCase);
@@ -182,6 +220,10 @@ public sealed class StoryMatcher
 
         return (double)equal / b.Length;
     }
+
+    /// <summary>Share of a headline's words found in a lead; 0 for headlines too short to tell.</summary>
+    private static double Retold(IReadOnlyList<string> headline, IReadOnlyList<string> lead) =>
+        headline.Count < RetoldHeadlineWords || lead.Count == 0 ? 0 : (double)headline.Count(w => lead.Contains(w, StringComparer.Ordinal)) / headline.Count;
 
     /// <summary>Share of the article headline's words found in the story's headlines: a translated headline scores 0, a rewritten one about half.</summary>
     private static double Overlap(IReadOnlyList<string> article, IReadOnlyList<string> story)

@@ -18,6 +18,11 @@ public sealed record StoryState(
     /// <summary>Main partners (<see cref="StoryMatcher.MainPartner"/>) of its members.</summary>
     public IReadOnlyList<string> Partners { get; init; } = [];
 
+    /// <summary>Lead words of its first members, for headline-in-lead matching.</summary>
+    public IReadOnlyList<string> LeadWords { get; init; } = [];
+
+    private const int MaxLeadWords = 320;
+
     public string Id => Summary.Id;
 
     public bool HasMember(string articleKey) => Summary.Sources.Any(s => string.Equals(s.ArticleKey, articleKey, StringComparison.Ordinal));
@@ -37,6 +42,7 @@ public sealed record StoryState(
             e.Signature.Count > 0 ? [[.. e.Signature]] : [])
         {
             Partners = StoryMatcher.MainPartner(e.Entities) is { } p ? [p] : [],
+            LeadWords = e.LeadWords,
         };
     }
 
@@ -65,6 +71,7 @@ public sealed record StoryState(
             Quantities = Union(Quantities, e.Quantities, options.MaxQuantities),
             TitleWords = Union(TitleWords, e.TitleWords, 64),
             Partners = StoryMatcher.MainPartner(e.Entities) is { } p ? Union(Partners, [p], int.MaxValue) : Partners,
+            LeadWords = Union(LeadWords, e.LeadWords, MaxLeadWords),
             Signatures = e.Signature.Count > 0 && Signatures.Count < options.MaxSignatures ? [.. Signatures, [.. e.Signature]] : Signatures,
         };
     }

@@ -31,7 +31,7 @@ internal static class StoryRows
             ["Anchor"] = story.Anchor,
             ["ArticleCount"] = s.ArticleCount,
             ["Detail"] = JsonSerializer.Serialize(
-                new StoryRowDetail(s.Outlets, s.Languages, s.Sources, s.EventKeys, story.Entities, story.Quantities, story.TitleWords, story.Partners),
+                new StoryRowDetail(s.Outlets, s.Languages, s.Sources, s.EventKeys, story.Entities, story.Quantities, story.TitleWords, story.Partners, story.LeadWords),
                 StoryRowJson.Default.StoryRowDetail),
             ["Signatures"] = Pack(story.Signatures),
         };
@@ -56,6 +56,7 @@ internal static class StoryRows
             Unpack(row.GetBinary("Signatures")))
         {
             Partners = detail.Partners ?? [],
+            LeadWords = detail.LeadWords ?? [],
         };
     }
 
@@ -113,7 +114,8 @@ internal sealed record StoryRowDetail(
     IReadOnlyList<string> Entities,
     IReadOnlyList<string> Quantities,
     IReadOnlyList<string> TitleWords,
-    IReadOnlyList<string>? Partners);
+    IReadOnlyList<string>? Partners,
+    IReadOnlyList<string>? LeadWords);
 
 [JsonSerializable(typeof(StoryRowDetail))]
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
