@@ -48,11 +48,13 @@ public static partial class Quantities
     /// A figure with three or more significant digits ("30,931", "12.45 billion") is rarely repeated by chance; round
     /// ones ("100,000", "$10 billion") recur as background in many stories of one company.
     /// </summary>
-    public static bool IsDistinctive(string quantity)
+    public static bool IsDistinctive(string quantity) => SignificantDigits(quantity) >= 3;
+
+    /// <summary>Significant digits of a value from <see cref="Find"/>: "116887" has 6, "1E+10" has 1.</summary>
+    public static int SignificantDigits(string quantity)
     {
         ArgumentNullException.ThrowIfNull(quantity);
-        var mantissa = quantity.Split('E', 'e')[0].Replace(".", "", StringComparison.Ordinal).TrimStart('0').TrimEnd('0');
-        return mantissa.Length >= 3;
+        return quantity.Split('E', 'e')[0].Replace(".", "", StringComparison.Ordinal).TrimStart('0').TrimEnd('0').Length;
     }
 
     private static bool IsYear(double value, string digits) => digits.Length == 4 && value is >= 1990 and <= 2039;

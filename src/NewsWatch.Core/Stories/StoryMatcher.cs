@@ -27,6 +27,8 @@ public sealed class StoryMatcher
     private const double ConflictingEvent = -6;
     private const double DistinctiveQuantity = 3;
     private const double RoundQuantity = 1;
+    private const double ExactFigure = 1.5;
+    private const int ExactFigureDigits = 5;
     private const double EntityCap = 3;
     private const double OtherPartner = -3;
     private const double SamePartner = 2;
@@ -135,6 +137,12 @@ public sealed class StoryMatcher
         var distinctive = quantities.Count(Quantities.IsDistinctive);
         var round = quantities.Count - distinctive;
         score += (DistinctiveQuantity * Math.Min(2, distinctive)) + (RoundQuantity * Math.Min(2, round));
+        if (quantities.Any(q => Quantities.SignificantDigits(q) >= ExactFigureDigits))
+        {
+            // 116,887 recalled cars: a figure that exact is not repeated by another event.
+            score += ExactFigure;
+        }
+
         anchored |= distinctive > 0 || round >= 3 || (round == 2 && sharedEvents.Count > 0);
 
         var entities = article.Entities.Where(e => story.Entities.Contains(e, StringComparer.Ordinal)).ToList();
