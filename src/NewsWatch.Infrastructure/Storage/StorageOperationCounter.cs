@@ -1,0 +1,43 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace NewsWatch.Infrastructure.Storage;
+
+/// <summary>
+/// Counts the HTTP requests every storage client sends (tables and queues, retries included: each is an operation
+/// the account is billed for and waits on). Added to the clients' pipelines per retry, so it sees what goes on the
+/// wire, not what the code meant to do. One instance per service provider: no process-wide state.
+/// </summary>
+public sealed class StorageOperationCounter : HttpPipelineSynchronousPolicy
+{
+    private long _total;
+    private long _queries;
+    private long _writes;
+
+    /// <summary>Requests sent.</summary>
+    public long Total => Interlocked.Read(ref _total);
+
+    /// <summary>Table queries (GET with a filter): what the story index's "at most 3 queries" counts.</summary>
+    public long Queries => Interlocked.Read(ref _queries);
+
+    /// <summary>Requests that change data (POST, PUT, MERGE, PATCH, DELETE).</summary>
+    public long Writes => Interlocked.Read(ref _writes);
+
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Interlocked.Increment(ref _total);
+        var request = message.Request;
+        if (request.Method == RequestMethod.Get)
+        {
+            if (request.Uri.Query.Contains("%24filter", StringComparison.OrdinalIgnoreCase) || request.Uri.Query.Contains("$filter", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _queries);
+            }
+        }
+        else if (request.Method != RequestMethod.Head)
+        {
+            Interlocked.Increment(ref _writes);
+        }
+    }
+}
