@@ -33,11 +33,15 @@ public sealed class GeneratedNewsSite
             var model = Models[e % Models.Length];
             var kind = e % 4;
             var firstOutlet = random.Next(outlets);
+            // Each event has its own wording: different events share only the headline pattern, as real ones do.
+            var english = Filler(random, FillerWords, ' ');
+            var chinese = Filler(random, FillerHan, '\0');
             for (var r = 0; r < reports; r++)
             {
                 var outlet = (firstOutlet + r) % outlets;
                 var published = day.AddMinutes(random.Next(0, 48 * 60));
                 var (title, body, lang) = Write(r % 3, kind, model, figure, outlet);
+                body += " " + (lang == "zh" ? chinese : english);
                 var path = string.Create(CultureInfo.InvariantCulture, $"o{outlet}/{e}-{r}.html");
                 _articles.Add(new GeneratedArticle(path, outlet, e, title, Page(title, body, lang, published, outlet), published));
             }
@@ -86,11 +90,33 @@ public sealed class GeneratedNewsSite
                 "分析人士认为,随着北京工厂增加班次,小米汽车业务将继续增长。公司未作进一步评论。",
                 "zh"),
             _ => (
-                $"Xiaomi {model}: {figure.ToString("N0", CultureInfo.GetCultureInfo("de-DE"))} {GermanKind(kind)}",
-                $"Bei Xiaomi sind {figure.ToString("N0", CultureInfo.GetCultureInfo("de-DE"))} Fahrzeuge vom Typ {model} betroffen, teilte das Unternehmen mit. " +
+                $"Xiaomi {model}: {n.Replace(',', '.')} {GermanKind(kind)}",
+                $"Bei Xiaomi sind {n.Replace(',', '.')} Fahrzeuge vom Typ {model} betroffen, teilte das Unternehmen mit. " +
                 $"Die Zahl umfasst alle {model} seit Verkaufsstart. Die Autosparte des Konzerns wächst weiter, das Werk in Peking fährt Sonderschichten.",
                 "de"),
         };
+    }
+
+    private const int FillerLength = 90;
+
+    /// <summary>Made-up words: a vocabulary large enough that two events' texts share almost no three-word run.</summary>
+    private static readonly string[] FillerWords =
+        [.. from a in new[] { "bra", "ken", "lo", "mi", "sta", "vor", "qui", "del", "ru", "pan", "tes", "gor", "fi", "nal", "do", "ser" }
+            from b in new[] { "mon", "tal", "ric", "sen", "vel", "dor", "bis", "lun", "ter", "gas" }
+            select a + b];
+
+    private static readonly string[] FillerHan =
+        [.. "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严".Select(c => c.ToString())];
+
+    private static string Filler(Random random, string[] vocabulary, char separator)
+    {
+        var words = new string[FillerLength];
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = vocabulary[random.Next(vocabulary.Length)];
+        }
+
+        return separator == '\0' ? string.Concat(words) + "。" : string.Join(separator, words) + ".";
     }
 
     private static string EnglishKind(int kind) => kind switch { 0 => "cars recalled", 1 => "cars delivered", 2 => "orders placed", _ => "cars upgraded over the air" };

@@ -22,7 +22,9 @@ public sealed record PipelineBenchmarkResult(
     TimeSpan ProcessP95,
     long StorageOperations,
     long StoryQueries,
-    double RawOperationsPerSecond)
+    double RawOperationsPerSecond,
+    NewsWatch.Evaluation.Relevance.BCubed Grouping,
+    IReadOnlyDictionary<string, long> OperationsByResource)
 {
     public double ArticlesPerSecond => Articles / Elapsed.TotalSeconds;
 
@@ -40,8 +42,11 @@ public static class PipelineBenchmark
 {
     private const int RawOperations = 1_000;
 
-    public static async Task<PipelineBenchmarkResult> RunAsync(IServiceProvider services, QueueTriggerSettings settings, string storiesTable, CancellationToken ct)
+    /// <param name="eventOf">The generated event an article address reports, to score the grouping.</param>
+    public static async Task<PipelineBenchmarkResult> RunAsync(
+        IServiceProvider services, QueueTriggerSettings settings, string storiesTable, Func<Uri, string> eventOf, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(eventOf);
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
         var storage = services.GetRequiredService<StorageClients>();
@@ -50,6 +55,7 @@ public static class PipelineBenchmark
         var times = new ConcurrentBag<TimeSpan>();
         int stored = 0, failed = 0;
         var stories = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        var grouping = new ConcurrentBag<(string Gold, string Predicted)>();
         var listener = new QueueTriggerListener(
             storage.ArticlesQueue,
             storage.ArticlesPoisonQueue,
@@ -57,7 +63,8 @@ public static class PipelineBenchmark
             async (message, token) =>
             {
                 var started = Stopwatch.GetTimestamp();
-                var outcome = await job.RunAsync(ArticleMessage.Parse(message.Text), token);
+                var article = ArticleMessage.Parse(message.Text);
+                var outcome = await job.RunAsync(article, token);
                 times.Add(Stopwatch.GetElapsedTime(started));
                 if (outcome.Status == ProcessStatus.Failed)
                 {
@@ -71,6 +78,7 @@ public static class PipelineBenchmark
                 if (outcome.StoryId is { } id)
                 {
                     stories.TryAdd(id, 0);
+                    grouping.Add((eventOf(article.Url), id));
                 }
             },
             services.GetRequiredService<TimeProvider>(),
@@ -88,7 +96,8 @@ public static class PipelineBenchmark
         var sorted = times.Order().ToArray();
         return new PipelineBenchmarkResult(
             sorted.Length, stored, failed, stories.Count, clock.Elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.95),
-            operations, queries, raw);
+            operations, queries, raw, NewsWatch.Evaluation.Relevance.BCubed.Score([.. grouping]),
+            counter.ByResource.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
     }
 
     /// <summary>Half upserts, half point reads, with as many in flight as the listener runs functions.</summary>

@@ -86,11 +86,19 @@ internal sealed class BenchPipelineCommand(CliContext context) : ICliCommand
         await Out($"machine: {Environment.ProcessorCount} cores, load average {Load()}; {site.Articles.Count} articles reporting {site.Events} events from {Outlets} outlets; {concurrency} messages in flight");
 
         var queue = new QueueTriggerSettings { BatchSize = concurrency, MaxDequeueCount = 5, VisibilityTimeout = TimeSpan.Zero };
-        var r = await PipelineBenchmark.RunAsync(services, queue, $"stories{scope}", cancellationToken);
+        var events = site.Articles.ToDictionary(a => new Uri(baseUrl, a.Path).AbsoluteUri, a => a.Event.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var r = await PipelineBenchmark.RunAsync(services, queue, $"stories{scope}", url => events.GetValueOrDefault(url.AbsoluteUri, url.AbsoluteUri), cancellationToken);
         await Out(string.Create(CultureInfo.InvariantCulture, $"articles: {r.Articles} processed ({r.Stored} stored, {r.Failed} failed) into {r.Stories} stories (generated events: {site.Events})"));
         await Out(string.Create(CultureInfo.InvariantCulture, $"elapsed: {r.Elapsed.TotalSeconds:F1} s   throughput: {r.ArticlesPerSecond:F1} articles/s"));
         await Out(string.Create(CultureInfo.InvariantCulture, $"per-article processing: p50 {r.ProcessP50.TotalMilliseconds:F1} ms   p95 {r.ProcessP95.TotalMilliseconds:F1} ms"));
         await Out(string.Create(CultureInfo.InvariantCulture, $"storage operations: {r.StorageOperations} ({r.OperationsPerSecond:F0}/s; {r.StoryQueries} table queries)   raw Azurite rate, same run: {r.RawOperationsPerSecond:F0} ops/s   ratio: {r.OperationsPerSecond / r.RawOperationsPerSecond:P0}"));
+        await Out(string.Create(CultureInfo.InvariantCulture, $"story grouping vs generated events: B-cubed P {r.Grouping.Precision:F3} R {r.Grouping.Recall:F3} F1 {r.Grouping.F1:F3}"));
+        await Out("storage operations by request (whole run, raw-rate probe included):");
+        foreach (var (resource, n) in r.OperationsByResource.OrderByDescending(p => p.Value).Take(12))
+        {
+            await Out(string.Create(CultureInfo.InvariantCulture, $"  {n,7}  {resource.Replace(scope, "", StringComparison.Ordinal)}"));
+        }
+
         await Out(string.Create(CultureInfo.InvariantCulture, $"storage operations per article: {r.OperationsPerArticle:F1}"));
         await Out($"load average at end: {Load()}");
         return 0;

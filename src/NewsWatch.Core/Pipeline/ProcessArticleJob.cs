@@ -112,9 +112,15 @@ public sealed partial class ProcessArticleJob(
         };
         // Recorded before the article is stored, so a crash in between redelivers the message and the
         // (idempotent) outbox sees the event again instead of never.
-        await alertRecorder.RecordAsync(Notices(record, assessment), cancellationToken);
+        var notices = Notices(record, assessment);
+        await alertRecorder.RecordAsync(notices, cancellationToken);
         await store.SaveAsync(record, cancellationToken);
-        await DeliverAlertsAsync(cancellationToken);
+        if (notices.Count > 0)
+        {
+            // Only an article that reported an approval can have made an alert due; alerts left pending by an earlier
+            // failure go with the next such article or the timer's sweep, not with a query on every article.
+            await DeliverAlertsAsync(cancellationToken);
+        }
         LogStored(key, message.Url, record.Title, extraction.Text.Length, assessment.Relevance.IsRelevant,
             assessment.ApprovalStatusForArticle?.ToString() ?? "none", story.StoryId);
         return new ProcessOutcome(key, ProcessStatus.Stored, record.Title, null)

@@ -144,6 +144,10 @@ public sealed class StoryMatcher
         }
 
         anchored |= distinctive > 0 || round >= 3 || (round == 2 && sharedEvents.Count > 0);
+        // "30,931 cars recalled" and "116,887 cars recalled": the same headline about different events, so a headline
+        // match counts only where the figures do not disagree.
+        var otherFigures = distinctive == 0 && article.Quantities.Any(Quantities.IsDistinctive) && story.Quantities.Any(Quantities.IsDistinctive);
+
 
         var entities = article.Entities.Where(e => story.Entities.Contains(e, StringComparer.Ordinal)).ToList();
         if (article.Entities.Contains(StoryLexicon.SubjectEntity) != story.Entities.Contains(StoryLexicon.SubjectEntity))
@@ -174,6 +178,11 @@ public sealed class StoryMatcher
         {
             score += KindOfNewsAboutModel;
             anchored = true;
+        }
+
+        if (otherFigures)
+        {
+            return anchored ? score : Math.Min(score, 0);
         }
 
         var title = Overlap(article.TitleWords, story.TitleWords);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -13,6 +14,10 @@ public sealed class StorageOperationCounter : HttpPipelineSynchronousPolicy
     private long _total;
     private long _queries;
     private long _writes;
+    private readonly ConcurrentDictionary<string, long> _byResource = new(StringComparer.Ordinal);
+
+    /// <summary>Requests by method and first path segment (the table or queue, "Tables" for table management), for finding what costs most.</summary>
+    public IReadOnlyDictionary<string, long> ByResource => _byResource;
 
     /// <summary>Requests sent.</summary>
     public long Total => Interlocked.Read(ref _total);
@@ -28,6 +33,15 @@ public sealed class StorageOperationCounter : HttpPipelineSynchronousPolicy
         ArgumentNullException.ThrowIfNull(message);
         Interlocked.Increment(ref _total);
         var request = message.Request;
+        var path = request.Uri.Path.TrimStart('/');
+        // Azurite puts the account name first in the path; the cloud endpoints do not.
+        if (path.StartsWith("devstoreaccount1/", StringComparison.Ordinal))
+        {
+            path = path["devstoreaccount1/".Length..];
+        }
+
+        var resource = path.Split('/', '(')[0];
+        _byResource.AddOrUpdate(request.Method.Method + " " + resource, 1, (_, n) => n + 1);
         if (request.Method == RequestMethod.Get)
         {
             if (request.Uri.Query.Contains("%24filter", StringComparison.OrdinalIgnoreCase) || request.Uri.Query.Contains("$filter", StringComparison.Ordinal))

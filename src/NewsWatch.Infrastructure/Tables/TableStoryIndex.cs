@@ -8,8 +8,8 @@ namespace NewsWatch.Infrastructure.Tables;
 
 /// <summary>
 /// Stories in the <c>stories</c> table, one row per story in the partition of its window bucket (see
-/// <see cref="StoryWindows"/>): an article reads its two bucket partitions — every story it may join, nothing older —
-/// and writes one row. Joining replaces the story row guarded by the ETag read; starting a story inserts it in one
+/// <see cref="StoryWindows"/>): an article reads its two bucket partitions in one range query — every story it may join,
+/// nothing older — and writes one row. Joining replaces the story row guarded by the ETag read; starting a story inserts it in one
 /// transaction with an ETag-guarded update of the bucket's head row, so two workers that both found no story for
 /// rewrites of one event cannot both start one: the second transaction fails, and its retry reads the first
 /// worker's story and joins it.
@@ -89,7 +89,7 @@ public sealed partial class TableStoryIndex(TableClient table, StoryMatcher matc
     private async Task<StoryAssignment> TryAssignAsync(StoryArticle article, CancellationToken ct)
     {
         var (older, newer) = matcher.Windows.BucketsFor(article.Published);
-        var reads = await Task.WhenAll(ReadBucketAsync(older, ct), ReadBucketAsync(newer, ct));
+        var reads = await ReadBucketsAsync(older, newer, ct);
         var rows = reads.SelectMany(r => r.Stories).ToList();
         var decision = matcher.Decide(article, rows.Select(r => r.Story));
         if (decision.Story is { } found)
@@ -118,24 +118,29 @@ public sealed partial class TableStoryIndex(TableClient table, StoryMatcher matc
         return new StoryAssignment(created.Id, true, 0);
     }
 
-    private async Task<BucketRead> ReadBucketAsync(DateOnly bucket, CancellationToken ct)
+    /// <summary>
+    /// Both buckets in one query: the partitions are adjacent in key order, so this is a range over two partitions
+    /// (the service may still split it into a page per partition).
+    /// </summary>
+    private async Task<BucketRead[]> ReadBucketsAsync(DateOnly older, DateOnly newer, CancellationToken ct)
     {
-        var stories = new List<(StoryState Story, ETag ETag, DateOnly Bucket)>();
-        TableEntity? head = null;
+        var reads = new[] { new BucketRead(older, [], null), new BucketRead(newer, [], null) };
+        var (from, to) = (StoryRows.Partition(older), StoryRows.Partition(newer));
         await foreach (var row in table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {StoryRows.Partition(bucket)}"), cancellationToken: ct))
+            TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to}"), cancellationToken: ct))
         {
+            var i = row.PartitionKey == from ? 0 : 1;
             if (row.RowKey == StoryRows.HeadRowKey)
             {
-                head = row;
+                reads[i] = reads[i] with { Head = row };
             }
             else
             {
-                stories.Add((StoryRows.FromEntity(row), row.ETag, bucket));
+                reads[i].Stories.Add((StoryRows.FromEntity(row), row.ETag, reads[i].Bucket));
             }
         }
 
-        return new BucketRead(bucket, stories, head);
+        return reads;
     }
 
     private async Task<int> DeleteAsync(List<TableTransactionAction> batch, CancellationToken ct)
