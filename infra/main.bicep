@@ -164,7 +164,12 @@ var pipelineSettings = {
   NewsWatch__Stories__RowsPerBand: '3'
   NewsWatch__Stories__SimilarityThreshold: '0.4'
   NewsWatch__Stories__MinShingles: '8'
-  NewsWatch__Stories__MaxStoryAge: '14.00:00:00'
+  NewsWatch__Stories__Window: '7.00:00:00'
+  NewsWatch__Stories__JoinScore: '4.5'
+  NewsWatch__Stories__MaxSources: '60'
+  NewsWatch__Stories__MaxSignatures: '3'
+  NewsWatch__Stories__LeadChars: '1000'
+  NewsWatch__Stories__MaxQuantities: '48'
 }
 
 var alertSettings = {

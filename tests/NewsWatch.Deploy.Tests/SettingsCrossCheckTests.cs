@@ -30,6 +30,8 @@ public sealed partial class SettingsCrossCheckTests(ITestOutputHelper output)
         // Empty means the built-in subject (WatchSubjectOptions.XiaomiEv). A custom subject replaces it as a whole,
         // so deploying part of it (a Key alone) would silently replace the built-in one with an empty one.
         ["WatchSubject"] = "optional all-or-nothing override of the built-in Xiaomi EV subject (docs/deploy.md)",
+        // A list: the binder appends configured entries to the built-in ones, so the defaults are not written out.
+        ["NewsWatch:Stories:Entities"] = "optional extra story entities (name, aliases, weight) on top of the built-in list",
         [StorageRegistration.ClientSection] = "optional override of the Azure SDK's retry and timeout policy; the defaults are set in code",
     };
 

@@ -152,7 +152,7 @@ public sealed class ApiContractTests(SampleRunFixture run)
         var stories = Items(json);
         Assert.Equal(run.SampleArticles.Select(a => a.StoryId).Distinct().Count() + 1, stories.Count);
         Assert.All(stories, s => Assert.NotEmpty(s.GetProperty("sources").EnumerateArray()));
-        var (one, story, _) = await GetAsync($"api/stories/{SampleRunFixture.HostileStory}");
+        var (one, story, _) = await GetAsync($"api/stories/{run.HostileStory}");
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
         Assert.Equal(SampleRunFixture.HostileKey, story.GetProperty("sources")[0].GetProperty("articleKey").GetString());
         Assert.Empty(Items((await GetAsync("api/stories?since=2999-01-01")).Json));

@@ -11,6 +11,7 @@ using NewsWatch.Infrastructure.Composition;
 using NewsWatch.Infrastructure.Storage;
 using NewsWatch.LocalDev.QueueTrigger;
 using NewsWatch.Pipeline;
+using NewsWatch.Stories;
 using NewsWatch.Testing.Azurite;
 using NewsWatch.Testing.Repo;
 
@@ -27,7 +28,8 @@ public sealed class SampleRunFixture : IAsyncLifetime
 
     public const string HostileKey = "ffffffffffffffffffffffffffffff01";
 
-    public const string HostileStory = "story-hostile0001";
+    /// <summary>The story the real story index gave the hostile article.</summary>
+    public string HostileStory { get; private set; } = "";
 
     private readonly AzuriteFixture _azurite = new();
     private SampleSiteServer? _sample;
@@ -67,7 +69,13 @@ public sealed class SampleRunFixture : IAsyncLifetime
             }
 
             SampleArticles = articles;
-            await store.SaveAsync(HostileArticle());
+            var hostile = HostileArticle();
+            var evidence = pipeline.GetRequiredService<StoryEvidenceReader>().Read(hostile.Title, hostile.Text, hostile.Assessment);
+            var assigned = await pipeline.GetRequiredService<IStoryIndex>().AssignAsync(
+                new StoryArticle(hostile.Key, hostile.Url, hostile.Title, hostile.SiteName, hostile.Language, hostile.Published!.Value, evidence),
+                CancellationToken.None);
+            HostileStory = assigned.StoryId;
+            await store.SaveAsync(hostile with { StoryId = assigned.StoryId });
         }
 
         _server = await ReadApiServer.StartAsync(config, 0, b => b.SetMinimumLevel(LogLevel.Warning), CancellationToken.None);
@@ -130,7 +138,6 @@ public sealed class SampleRunFixture : IAsyncLifetime
         ProcessedAt = DateTimeOffset.UtcNow,
         Assessment = new ArticleAssessment(
             new RelevanceResult(true, 0.9, [new AssessmentReason("subject-topic", "<svg onload=alert(3)>", "<script>alert(4)</script>")]), []),
-        StoryId = HostileStory,
     };
 }
 

@@ -7,15 +7,31 @@ namespace NewsWatch.WorkerHarness.Tests;
 [Collection(WorkerCollection.Name)]
 public sealed class ReportedFunctionsTests(WorkerFixture worker)
 {
-    [Fact]
-    public void Worker_indexing_reports_exactly_the_three_functions()
+    /// <summary>The pipeline's timer and queue functions, and the HTTP functions of the status and read API.</summary>
+    private static readonly Dictionary<string, string> ExpectedTriggers = new(StringComparer.Ordinal)
     {
-        Assert.Equal(["PollFeeds", "ProcessArticle", "Status"], worker.Host.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
+        ["PollFeeds"] = "timerTrigger",
+        ["ProcessArticle"] = "queueTrigger",
+        ["Status"] = "httpTrigger",
+        ["Articles"] = "httpTrigger",
+        ["Article"] = "httpTrigger",
+        ["Approvals"] = "httpTrigger",
+        ["Stories"] = "httpTrigger",
+        ["Story"] = "httpTrigger",
+        ["Feeds"] = "httpTrigger",
+        ["Dashboard"] = "httpTrigger",
+    };
+
+    [Fact]
+    public void Worker_indexing_reports_exactly_the_apps_functions()
+    {
+        Assert.Equal(ExpectedTriggers.Keys.Order(StringComparer.Ordinal), worker.Host.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.All(worker.Host.Functions, f => Assert.Equal(ExpectedTriggers[f.Name], f.Trigger.Type));
         Assert.All(worker.Host.Functions, f =>
         {
             Assert.False(string.IsNullOrEmpty(f.FunctionId));
             Assert.Equal("NewsWatch.Functions.dll", f.ScriptFile);
-            Assert.Equal($"NewsWatch.Functions.{f.Name}.RunAsync", f.EntryPoint);
+            Assert.Matches($@"^NewsWatch\.Functions\.{f.Name}\.Run(Async)?$", f.EntryPoint); // one class per function
         });
     }
 
@@ -68,7 +84,7 @@ public sealed class ReportedFunctionsTests(WorkerFixture worker)
     }
 
     [Fact]
-    public void Functions_metadata_in_the_package_lists_the_three_triggers()
+    public void Functions_metadata_in_the_package_lists_every_trigger()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(worker.PublishDirectory, "functions.metadata")));
         var triggers = doc.RootElement.EnumerateArray().ToDictionary(
@@ -77,12 +93,7 @@ public sealed class ReportedFunctionsTests(WorkerFixture worker)
                 .Select(b => b.GetProperty("type").GetString()!)
                 .Single(t => t.EndsWith("Trigger", StringComparison.Ordinal)));
 
-        Assert.Equal(new Dictionary<string, string>
-        {
-            ["PollFeeds"] = "timerTrigger",
-            ["ProcessArticle"] = "queueTrigger",
-            ["Status"] = "httpTrigger",
-        }, triggers);
+        Assert.Equal(ExpectedTriggers, triggers);
         foreach (var file in new[] { "host.json", "worker.config.json", "NewsWatch.Functions.dll" })
         {
             Assert.True(File.Exists(Path.Combine(worker.PublishDirectory, file)), $"{file} missing from the package");

@@ -51,12 +51,15 @@ internal sealed class AssessCommand(CliContext context) : ICliCommand
         }
 
         var now = DateTimeOffset.UtcNow;
+        var components = StoryComponents.For(subject);
+        var assessed = inputs.Select(i => (i.Source, i.Input, Assessment: assessor.Assess(i.Input))).ToList();
         var stories = await StoryGrouping.AssignAllAsync(
-            new StoryFingerprinter(Options.Create(new StoryOptions())),
-            new InMemoryStoryIndex(Options.Create(new StoryOptions())),
-            [.. inputs.Select(i => (i.Source, i.Input.Text, i.Input.Published ?? now))],
+            components.NewIndex(),
+            [.. assessed.Select(a => new StoryArticle(
+                a.Source, a.Input.Url, a.Input.Title, a.Input.Url?.Host, a.Input.Language, a.Input.Published ?? now,
+                components.Reader.Read(a.Input.Title, a.Input.Text, a.Assessment)))],
             cancellationToken);
-        var results = inputs.Select((i, n) => (i.Source, Assessment: assessor.Assess(i.Input), Story: stories[n])).ToList();
+        var results = assessed.Select((a, n) => (a.Source, a.Assessment, Story: stories[n])).ToList();
         await context.Out.WriteLineAsync(args.Has("json") ? ToJson(results) : ToText(results));
         return 0;
     }
@@ -113,7 +116,7 @@ internal sealed class AssessCommand(CliContext context) : ICliCommand
             }
             else
             {
-                s.Append(CultureInfo.InvariantCulture, $"story: {story.StoryId} (joined, similarity {story.Similarity:0.00})\n\n");
+                s.Append(CultureInfo.InvariantCulture, $"story: {story.StoryId} (joined, evidence score {story.Score:0.0})\n\n");
             }
         }
 
@@ -145,7 +148,7 @@ internal sealed class AssessCommand(CliContext context) : ICliCommand
                 w.WriteStartObject("story");
                 w.WriteString("id", story.StoryId);
                 w.WriteBoolean("isNew", story.IsNew);
-                w.WriteNumber("similarity", story.Similarity);
+                w.WriteNumber("score", story.Score);
                 w.WriteEndObject();
                 w.WriteEndObject();
             }

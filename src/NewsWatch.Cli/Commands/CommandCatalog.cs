@@ -11,6 +11,7 @@ internal static class CommandCatalog
         new ExtractCommand(context),
         new BenchExtractionCommand(context),
         new BenchStartupCommand(context),
+        new BenchPipelineCommand(context),
         new AssessCommand(context),
         new EvalRelevanceCommand(context),
         new AlertsListCommand(context),

@@ -53,7 +53,8 @@ internal sealed class EvalRelevanceCommand(CliContext context) : ICliCommand
         await Out("approval confusion matrix (rows: label, columns: predicted)");
         await Out(evaluation.Approval.Format());
         await WritePredictionLinesAsync(evaluation, args.Has("verbose"));
-        await WriteStoriesAsync(records, cancellationToken);
+        var stories = await StoryEvaluation.RunAsync(assessor, StoryComponents.For(subject), records, cancellationToken);
+        await WriteStoriesAsync(records, stories, args.Has("verbose"));
 
         var texts = records.Select(r => new AssessmentInput(null, r.Text, null, r.Published, r.Language)).ToList();
         await Throughput("assessment, labeled excerpts", texts, assessor, passes, cancellationToken);
@@ -66,7 +67,7 @@ internal sealed class EvalRelevanceCommand(CliContext context) : ICliCommand
         {
             var path = context.ResolvePath(outPath);
             await using var output = File.Create(path);
-            evaluation.WritePredictions(output);
+            evaluation.WritePredictions(output, [.. stories.Assignments.Select(a => a.StoryId)]);
             await Out($"predictions: {path}");
         }
 
@@ -89,17 +90,35 @@ internal sealed class EvalRelevanceCommand(CliContext context) : ICliCommand
         }
     }
 
-    private async Task WriteStoriesAsync(IReadOnlyList<LabeledExcerpt> records, CancellationToken ct)
+    /// <summary>B-cubed scores when labeled; the predicted stories that mix labels or split one always (what to look at next), every shared story with --verbose.</summary>
+    private async Task WriteStoriesAsync(IReadOnlyList<LabeledExcerpt> records, StoryEvaluation stories, bool all)
     {
-        var options = Options.Create(new StoryOptions());
-        var assignments = await StoryGrouping.AssignAllAsync(
-            new StoryFingerprinter(options), new InMemoryStoryIndex(options),
-            [.. records.Select(r => (r.Id, r.Text, DateTimeOffset.UnixEpoch))], ct);
-        var groups = records.Zip(assignments).GroupBy(x => x.Second.StoryId).Where(g => g.Count() > 1).ToList();
-        await Out($"stories: {records.Count} excerpts in {assignments.Select(a => a.StoryId).Distinct().Count()} stories (threshold {options.Value.SimilarityThreshold:0.00}); shared:");
-        foreach (var g in groups)
+        var pairs = records.Zip(stories.Assignments).ToList();
+        await Out($"stories: {records.Count} excerpts in {stories.Assignments.Select(a => a.StoryId).Distinct().Count()} stories");
+        if (stories.Scores is { } b)
         {
-            await Out($"  {g.Key}: {string.Join(", ", g.Select(x => x.Second.IsNew ? x.First.Id : $"{x.First.Id} ({x.Second.Similarity:0.00})"))}");
+            await Out(string.Create(CultureInfo.InvariantCulture,
+                $"stories B-cubed    P {b.Precision:F3}  R {b.Recall:F3}  F1 {b.F1:F3}   ({b.Items} labeled records, {b.GoldClusters} labeled stories, {b.PredictedClusters} predicted)"));
+        }
+
+        if (all)
+        {
+            foreach (var (record, evidence) in records.Zip(stories.Evidence))
+            {
+                await Out($"evidence {record.Id} [{record.Story ?? "-"}]: events {string.Join(' ', evidence.EventKeys)} | entities {string.Join(' ', evidence.Entities)} | quantities {string.Join(' ', evidence.Quantities)}");
+            }
+        }
+
+        foreach (var g in pairs.GroupBy(p => p.Second.StoryId))
+        {
+            var labels = g.Select(p => p.First.Story).Distinct().ToList();
+            var split = labels.Count == 1 && labels[0] is { } label && pairs.Any(p => p.First.Story == label && p.Second.StoryId != g.Key);
+            if (labels.Count > 1 || split || (all && g.Count() > 1))
+            {
+                var tag = labels.Count > 1 ? "MIXED" : split ? "SPLIT" : "ok   ";
+                await Out(string.Create(CultureInfo.InvariantCulture,
+                    $"{tag} {g.Key}: {string.Join(", ", g.Select(p => $"{p.First.Id} [{p.First.Story ?? "-"}]{(p.Second.IsNew ? "" : $" ({p.Second.Score:0.0})")}"))}"));
+            }
         }
     }
 

@@ -9,15 +9,16 @@ internal sealed class StoriesCommand(CliContext context) : ICliCommand
 {
     public string Name => "stories";
 
-    public string Usage => "stories [--since DATE] [--json]   stories seen since DATE (default: 30 days), with their sources";
+    public string Usage => "stories [--since DATE] [--json]   stories seen since DATE (default: the 30 days up to the newest article), with their sources";
 
     public IReadOnlyList<CliOptionSpec> OptionSpecs =>
-        [.. ReadingCommand.CommonOptions, CliOptionSpec.Value("since", "DATE", "seen at or after (ISO-8601, UTC; default 30 days ago)")];
+        [.. ReadingCommand.CommonOptions, CliOptionSpec.Value("since", "DATE", "seen at or after (ISO-8601, UTC; default 30 days before the newest article)")];
 
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
-        var since = ReadingCommand.Date(args, "since") ?? DateTimeOffset.UtcNow - StoriesEndpoint.DefaultWindow;
         await using var reading = await ReadingCommand.OpenAsync(context, args, cancellationToken);
+        var since = ReadingCommand.Date(args, "since")
+            ?? await StoriesEndpoint.DefaultSinceAsync(reading.Get<NewsWatch.Reading.IArticleIndex>(), TimeProvider.System, cancellationToken);
         var items = new List<StorySummary>();
         await foreach (var story in reading.Get<IStoryCatalog>().ListAsync(since, cancellationToken))
         {

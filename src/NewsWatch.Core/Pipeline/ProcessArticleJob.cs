@@ -42,7 +42,7 @@ public sealed partial class ProcessArticleJob(
     ArticleFetcher fetcher,
     IArticleExtractor extractor,
     IArticleAssessor assessor,
-    StoryFingerprinter fingerprinter,
+    StoryEvidenceReader storyEvidence,
     IStoryIndex stories,
     IAlertRecorder alertRecorder,
     IAlertDelivery alertDelivery,
@@ -83,7 +83,11 @@ public sealed partial class ProcessArticleJob(
         var title = TextLimits.Clip(extraction.Title ?? message.Title, TextLimits.MaxTitleChars);
         var published = extraction.Published ?? message.Published;
         var assessment = assessor.Assess(new AssessmentInput(title, extraction.Text, article.Url, published, extraction.Language));
-        var story = await stories.AssignAsync(key, fingerprinter.Compute(extraction.Text), time.GetUtcNow(), cancellationToken);
+        var story = await stories.AssignAsync(
+            new StoryArticle(
+                key, article.Url, title, extraction.SiteName ?? article.Url.Host, extraction.Language, published ?? time.GetUtcNow(),
+                storyEvidence.Read(title, extraction.Text, assessment)),
+            cancellationToken);
         var record = new ArticleRecord
         {
             Key = key,
@@ -108,9 +112,15 @@ public sealed partial class ProcessArticleJob(
         };
         // Recorded before the article is stored, so a crash in between redelivers the message and the
         // (idempotent) outbox sees the event again instead of never.
-        await alertRecorder.RecordAsync(Notices(record, assessment), cancellationToken);
+        var notices = Notices(record, assessment);
+        await alertRecorder.RecordAsync(notices, cancellationToken);
         await store.SaveAsync(record, cancellationToken);
-        await DeliverAlertsAsync(cancellationToken);
+        if (notices.Count > 0)
+        {
+            // Only an article that reported an approval can have made an alert due; alerts left pending by an earlier
+            // failure go with the next such article or the timer's sweep, not with a query on every article.
+            await DeliverAlertsAsync(cancellationToken);
+        }
         LogStored(key, message.Url, record.Title, extraction.Text.Length, assessment.Relevance.IsRelevant,
             assessment.ApprovalStatusForArticle?.ToString() ?? "none", story.StoryId);
         return new ProcessOutcome(key, ProcessStatus.Stored, record.Title, null)

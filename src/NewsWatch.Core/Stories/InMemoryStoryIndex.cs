@@ -1,109 +1,96 @@
-using Microsoft.Extensions.Options;
+using System.Runtime.CompilerServices;
 
 namespace NewsWatch.Stories;
 
 /// <summary>
-/// <see cref="IStoryIndex"/> in process memory, for tests and the CLI. The algorithm is the one a
-/// table-backed index follows: look up the article's band keys, compare the full signatures of the
-/// articles found there, join the best story at or above the threshold that is still open, then file
-/// the article under its band keys.
+/// <see cref="IStoryIndex"/> and <see cref="IStoryCatalog"/> in process memory, for tests, the CLI and evaluation. It
+/// follows the table store's access pattern — the stories of the article's two window buckets are the candidates —
+/// so both group alike; one lock stands in for the table's ETag guard.
 /// </summary>
-public sealed class InMemoryStoryIndex : IStoryIndex
+public sealed class InMemoryStoryIndex(StoryMatcher matcher) : IStoryIndex, IStoryCatalog
 {
-    private readonly StoryOptions _options;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, List<string>> _bands = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Member> _articles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _storyLastSeen = new(StringComparer.Ordinal);
+    private readonly Dictionary<DateOnly, Dictionary<string, StoryState>> _buckets = [];
+    private readonly List<string> _order = [];
 
-    public InMemoryStoryIndex(IOptions<StoryOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = options.Value;
-    }
-
-    /// <summary>Article keys by story id, in arrival order.</summary>
+    /// <summary>Article keys by story id, stories and members in arrival order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Stories
     {
         get
         {
             lock (_gate)
             {
-                return _articles
-                    .OrderBy(a => a.Value.Order)
-                    .GroupBy(a => a.Value.StoryId, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(a => a.Key)], StringComparer.Ordinal);
+                var all = _buckets.Values.SelectMany(b => b.Values).ToDictionary(s => s.Id, StringComparer.Ordinal);
+                return _order.ToDictionary(
+                    id => id, id => (IReadOnlyList<string>)[.. all[id].Summary.Sources.Select(s => s.ArticleKey)], StringComparer.Ordinal);
             }
         }
     }
 
-    public Task<StoryAssignment> AssignAsync(string articleKey, StoryFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken ct)
+    public Task<StoryAssignment> AssignAsync(StoryArticle article, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(articleKey);
-        ArgumentNullException.ThrowIfNull(fingerprint);
+        ArgumentNullException.ThrowIfNull(article);
         ct.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (_articles.TryGetValue(articleKey, out var known))
+            var (older, newer) = matcher.Windows.BucketsFor(article.Published);
+            var decision = matcher.Decide(article, Bucket(older).Values.Concat(Bucket(newer).Values));
+            if (decision.Story is { } story)
             {
-                return Task.FromResult(new StoryAssignment(known.StoryId, false, 1));
-            }
-
-            var (storyId, similarity) = BestStory(fingerprint, seenAt);
-            var isNew = storyId is null;
-            storyId ??= StoryIds.ForFirstArticle(articleKey);
-            _articles[articleKey] = new Member(storyId, fingerprint, _articles.Count);
-            _storyLastSeen[storyId] = _storyLastSeen.TryGetValue(storyId, out var last) && last > seenAt ? last : seenAt;
-            foreach (var band in fingerprint.BandKeys)
-            {
-                if (!_bands.TryGetValue(band, out var list))
+                if (!decision.AlreadyMember)
                 {
-                    _bands[band] = list = [];
+                    Bucket(BucketOfStory(story))[story.Id] = story.Join(article, matcher.Options);
                 }
 
-                list.Add(articleKey);
+                return Task.FromResult(new StoryAssignment(story.Id, false, decision.Score));
             }
 
-            return Task.FromResult(new StoryAssignment(storyId, isNew, isNew ? 0 : similarity));
+            var bucket = matcher.Windows.BucketOf(article.Published);
+            var created = StoryState.Start(StoryIds.ForFirstArticle(article.Key, bucket), article);
+            Bucket(bucket)[created.Id] = created;
+            _order.Add(created.Id);
+            return Task.FromResult(new StoryAssignment(created.Id, true, 0));
         }
     }
 
-    private (string? StoryId, double Similarity) BestStory(StoryFingerprint fingerprint, DateTimeOffset seenAt)
+    public async IAsyncEnumerable<StorySummary> ListAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken ct)
     {
-        string? best = null;
-        var bestSimilarity = 0.0;
-        var compared = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var band in fingerprint.BandKeys)
+        List<StorySummary> found;
+        lock (_gate)
         {
-            if (!_bands.TryGetValue(band, out var candidates))
-            {
-                continue;
-            }
-
-            foreach (var candidate in candidates)
-            {
-                if (!compared.Add(candidate))
-                {
-                    continue;
-                }
-
-                var member = _articles[candidate];
-                if (seenAt - _storyLastSeen[member.StoryId] > _options.MaxStoryAge)
-                {
-                    continue;
-                }
-
-                var similarity = fingerprint.Similarity(member.Fingerprint);
-                if (similarity >= _options.SimilarityThreshold && similarity > bestSimilarity)
-                {
-                    best = member.StoryId;
-                    bestSimilarity = similarity;
-                }
-            }
+            found = [.. _buckets.OrderBy(b => b.Key).SelectMany(b => b.Value.Values.OrderBy(s => s.Anchor))
+                .Where(s => s.Summary.LastSeen >= since).Select(s => s.Summary)];
         }
 
-        return (best, bestSimilarity);
+        foreach (var summary in found)
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return summary;
+        }
+
+        await Task.CompletedTask;
     }
 
-    private sealed record Member(string StoryId, StoryFingerprint Fingerprint, int Order);
+    public Task<StorySummary?> GetAsync(string storyId, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(StoryIds.TryGetWindowStart(storyId, out var bucket) && Bucket(bucket).TryGetValue(storyId, out var s)
+                ? s.Summary
+                : null);
+        }
+    }
+
+    private static DateOnly BucketOfStory(StoryState story) =>
+        StoryIds.TryGetWindowStart(story.Id, out var bucket) ? bucket : throw new InvalidOperationException($"story id {story.Id} names no window");
+
+    private Dictionary<string, StoryState> Bucket(DateOnly start)
+    {
+        if (!_buckets.TryGetValue(start, out var bucket))
+        {
+            _buckets[start] = bucket = new Dictionary<string, StoryState>(StringComparer.Ordinal);
+        }
+
+        return bucket;
+    }
 }

@@ -7,13 +7,15 @@ namespace NewsWatch.Evaluation.Relevance;
 /// <summary>One labeled record of a relevance corpus (layout of corpus/relevance/dev.jsonl).</summary>
 /// <param name="Approval">"granted", "pending" or "none".</param>
 /// <param name="Regulator">"NDRC", "MIIT", "other" or null.</param>
+/// <param name="Story">Story label: records with the same one report one news event; null when unlabeled.</param>
 public sealed record LabeledExcerpt(string Id, string Text, bool Relevant, string Approval, string? Regulator, string? Language)
 {
     /// <summary>The article's publication date (optional "published", ISO 8601): dated backstory is told from it.</summary>
     public DateTimeOffset? Published { get; init; }
 
-    /// <summary>The news story the excerpt reports (optional "story").</summary>
     public string? Story { get; init; }
+
+    public Uri? Url { get; init; }
 }
 
 /// <summary>Reads labeled excerpts, one JSON object per line.</summary>
@@ -49,6 +51,7 @@ public static class LabeledExcerptReader
                         ? DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal)
                         : null,
                     Story = OptionalString(r, "story"),
+                    Url = Uri.TryCreate(OptionalString(r, "url"), UriKind.Absolute, out var url) ? url : null,
                 });
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)

@@ -73,12 +73,13 @@ public sealed record RelevanceEvaluation(
         return assessment.ApprovalStatusForArticle?.ToString().ToLowerInvariant() ?? "none";
     }
 
-    /// <summary>One line per record: {"id","relevant","score","approval","regulator"}.</summary>
-    public void WritePredictions(Stream output)
+    /// <summary>One line per record: {"id","relevant","score","approval","regulator"}, and "story" when <paramref name="stories"/> is given.</summary>
+    public void WritePredictions(Stream output, IReadOnlyList<string>? stories = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        foreach (var p in Predictions)
+        for (var i = 0; i < Predictions.Count; i++)
         {
+            var p = Predictions[i];
             using (var json = new Utf8JsonWriter(output))
             {
                 json.WriteStartObject();
@@ -93,6 +94,11 @@ public sealed record RelevanceEvaluation(
                 else
                 {
                     json.WriteString("regulator", p.Regulator);
+                }
+
+                if (stories is not null)
+                {
+                    json.WriteString("story", stories[i]);
                 }
 
                 json.WriteEndObject();

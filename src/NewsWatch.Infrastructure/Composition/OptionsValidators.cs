@@ -15,3 +15,7 @@ internal sealed partial class PipelineOptionsValidator : IValidateOptions<Pipeli
 /// <summary>Checks <see cref="AlertOptions"/> against its data annotations.</summary>
 [OptionsValidator]
 internal sealed partial class AlertOptionsValidator : IValidateOptions<AlertOptions>;
+
+/// <summary>Checks <see cref="NewsWatch.Stories.StoryOptions"/> against its data annotations.</summary>
+[OptionsValidator]
+internal sealed partial class StoryOptionsAnnotationsValidator : IValidateOptions<NewsWatch.Stories.StoryOptions>;

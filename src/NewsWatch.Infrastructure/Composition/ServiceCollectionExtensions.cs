@@ -35,7 +35,10 @@ public static class ServiceCollectionExtensions
             var configured = configuration.GetSection(WatchSubjectOptions.SectionName).Get<WatchSubjectOptions>();
             return Options.Create(configured is null || configured.IsEmpty ? WatchSubjectOptions.XiaomiEv() : configured);
         });
-        services.AddOptions<StoryOptions>().Bind(configuration.GetSection("NewsWatch:" + StoryOptions.SectionName));
+        services.AddOptions<StoryOptions>().Bind(configuration.GetSection("NewsWatch:" + StoryOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoryOptions>, StoryOptionsAnnotationsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoryOptions>, StoryOptionsValidator>());
 
         services.AddNewsWatchFetching(configuration);
 
@@ -45,6 +48,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IArticleExtractor, ArticleExtractor>();
         services.AddSingleton<IArticleAssessor, ArticleAssessor>();
         services.AddSingleton<StoryFingerprinter>();
+        services.AddSingleton(sp => new StoryLexicon(
+            sp.GetRequiredService<IOptions<WatchSubjectOptions>>().Value, sp.GetRequiredService<IOptions<StoryOptions>>().Value));
+        services.AddSingleton<StoryEvidenceReader>();
+        services.AddSingleton<StoryMatcher>();
         services.AddSingleton<PollFeedsJob>();
         services.AddSingleton<ProcessArticleJob>();
         services.AddSingleton<StatusReporter>();
@@ -53,7 +60,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FeedHealth>();
 
         // Temporary: replaced by the story index's catalog when it lands (see ArticleIndexStoryCatalog).
-        services.AddSingleton<IStoryCatalog, ArticleIndexStoryCatalog>();
 
         services.AddNewsWatchAlerts(configuration);
         services.AddNewsWatchStorage(configuration);
@@ -64,8 +70,11 @@ public static class ServiceCollectionExtensions
             Storage(sp).Table(Storage(sp).Options.ArticlesTable), sp.GetRequiredService<TableArticleIndex>()));
         services.AddSingleton<IFeedStateStore>(sp => new TableFeedStateStore(Storage(sp).Table(Storage(sp).Options.FeedsTable)));
         services.AddSingleton<IFeedItemLedger>(sp => new TableFeedItemLedger(Storage(sp).Table(Storage(sp).Options.FeedItemsTable)));
-        services.AddSingleton<IStoryIndex>(sp => new TableStoryIndex(
-            Storage(sp).Table(Storage(sp).Options.StoriesTable), sp.GetRequiredService<IOptions<StoryOptions>>()));
+        services.AddSingleton(sp => new TableStoryIndex(
+            Storage(sp).Table(Storage(sp).Options.StoriesTable), sp.GetRequiredService<StoryMatcher>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TableStoryIndex>>()));
+        services.AddSingleton<IStoryIndex>(sp => sp.GetRequiredService<TableStoryIndex>());
+        services.AddSingleton<IStoryCatalog>(sp => sp.GetRequiredService<TableStoryIndex>());
         return services;
     }
 

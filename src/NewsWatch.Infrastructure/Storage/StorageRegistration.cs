@@ -23,6 +23,8 @@ public static class StorageRegistration
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
         var connection = StorageConnection.From(configuration);
         services.AddSingleton(connection);
+        var counter = new StorageOperationCounter();
+        services.AddSingleton(counter);
         services.AddAzureClients(clients =>
         {
             // Fail within seconds rather than minutes when storage is away: the queue trigger retries the whole
@@ -35,6 +37,7 @@ public static class StorageRegistration
                 o.Retry.MaxDelay = TimeSpan.FromSeconds(8);
                 o.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
                 o.AddPolicy(new StorageErrorPolicy(), HttpPipelinePosition.PerCall);
+                o.AddPolicy(counter, HttpPipelinePosition.PerRetry);
             });
             clients.ConfigureDefaults(configuration.GetSection(ClientSection));
             if (!connection.UsesConnectionString)

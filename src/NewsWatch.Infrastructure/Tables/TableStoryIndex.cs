@@ -1,148 +1,163 @@
-using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Azure;
-using Microsoft.Extensions.Options;
-using NewsWatch.Stories;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using NewsWatch.Stories;
 
 namespace NewsWatch.Infrastructure.Tables;
 
 /// <summary>
-/// Story grouping kept in the <c>stories</c> table, following <see cref="InMemoryStoryIndex"/>'s
-/// algorithm: one row per (LSH band key, article) so candidates are found with one partition read per
-/// band; one row per article with its story and signature; one row per story with its last activity.
-/// Two copies processed at the very same moment may each open a story; later copies join the first.
+/// Stories in the <c>stories</c> table, one row per story in the partition of its window bucket (see
+/// <see cref="StoryWindows"/>): an article reads its two bucket partitions in one range query — every story it may join,
+/// nothing older — and writes one row. Joining replaces the story row guarded by the ETag read; starting a story inserts it in one
+/// transaction with an ETag-guarded update of the bucket's head row, so two workers that both found no story for
+/// rewrites of one event cannot both start one: the second transaction fails, and its retry reads the first
+/// worker's story and joins it.
 /// </summary>
-public sealed class TableStoryIndex(TableClient table, IOptions<StoryOptions> options) : IStoryIndex
+public sealed partial class TableStoryIndex(TableClient table, StoryMatcher matcher, ILogger<TableStoryIndex> logger) : IStoryIndex, IStoryCatalog
 {
-    private const string ArticlePartition = "article";
-    private const string StoryPartition = "story";
+    /// <summary>Conflicts retried before giving up; each retry means another worker changed the bucket meanwhile.</summary>
+    private const int MaxAttempts = 10;
+
+    public async Task<StoryAssignment> AssignAsync(StoryArticle article, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryAssignAsync(article, ct);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                LogConflict(article.Key, attempt);
+            }
+        }
+    }
+
+    /// <summary>Deletes the stories of buckets no article published at or after <paramref name="now"/> − window can join.</summary>
+    /// <returns>Rows deleted.</returns>
+    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var oldest = StoryRows.Partition(matcher.Windows.OldestLiveBucket(now));
+        var deleted = 0;
+        var batch = new List<TableTransactionAction>();
+        string? partition = null;
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey lt {oldest}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        {
+            // A transaction holds at most 100 rows of one partition.
+            if (batch.Count == 100 || (partition is not null && partition != row.PartitionKey))
+            {
+                deleted += await DeleteAsync(batch, ct);
+            }
+
+            partition = row.PartitionKey;
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+        }
+
+        return deleted + await DeleteAsync(batch, ct);
+    }
+
+    public async IAsyncEnumerable<StorySummary> ListAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken ct)
+    {
+        // A story's reports lie within a window of its anchor, so one whose last report is after `since` is anchored
+        // no earlier than `since` − window: older partitions cannot hold one.
+        var from = StoryRows.Partition(matcher.Windows.BucketOf(since - matcher.Windows.Window));
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey ge {from} and RowKey ne {StoryRows.HeadRowKey}"), cancellationToken: ct))
+        {
+            var story = StoryRows.FromEntity(row);
+            if (story.Summary.LastSeen >= since)
+            {
+                yield return story.Summary;
+            }
+        }
+    }
+
+    public async Task<StorySummary?> GetAsync(string storyId, CancellationToken ct)
+    {
+        if (!StoryIds.TryGetWindowStart(storyId, out var bucket))
+        {
+            return null;
+        }
+
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(StoryRows.Partition(bucket), storyId, cancellationToken: ct);
+        return row.HasValue ? StoryRows.FromEntity(row.Value!).Summary : null;
+    }
+
+    private async Task<StoryAssignment> TryAssignAsync(StoryArticle article, CancellationToken ct)
+    {
+        var (older, newer) = matcher.Windows.BucketsFor(article.Published);
+        var reads = await ReadBucketsAsync(older, newer, ct);
+        var rows = reads.SelectMany(r => r.Stories).ToList();
+        var decision = matcher.Decide(article, rows.Select(r => r.Story));
+        if (decision.Story is { } found)
+        {
+            if (!decision.AlreadyMember)
+            {
+                var (_, etag, bucket) = rows.First(r => r.Story.Id == found.Id);
+                await table.UpdateEntityAsync(StoryRows.ToEntity(found.Join(article, matcher.Options), bucket), etag, TableUpdateMode.Replace, ct);
+            }
+
+            return new StoryAssignment(found.Id, false, decision.Score);
+        }
+
+        var home = matcher.Windows.BucketOf(article.Published);
+        var head = reads.First(r => r.Bucket == home).Head;
+        var created = StoryState.Start(StoryIds.ForFirstArticle(article.Key, home), article);
+        var headRow = new TableEntity(StoryRows.Partition(home), StoryRows.HeadRowKey) { ["Stories"] = (head?.GetInt32("Stories") ?? 0) + 1 };
+        await table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, StoryRows.ToEntity(created, home)),
+                head is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, headRow)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, headRow, head.ETag),
+            ],
+            ct);
+        return new StoryAssignment(created.Id, true, 0);
+    }
 
     /// <summary>
-    /// Band partitions read at once for one article. Each read in flight holds its own HTTP/1.1 connection, so this
-    /// caps the connections one article opens; the default 42 bands take three rounds.
+    /// Both buckets in one query: the partitions are adjacent in key order, so this is a range over two partitions
+    /// (the service may still split it into a page per partition).
     /// </summary>
-    private const int MaxConcurrentBandReads = 16;
-
-    private static readonly string[] CandidateColumns = ["PartitionKey", "RowKey", "StoryId", "Minima"];
-
-    private readonly StoryOptions _options = options.Value;
-
-    public async Task<StoryAssignment> AssignAsync(string articleKey, StoryFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken ct)
+    private async Task<BucketRead[]> ReadBucketsAsync(DateOnly older, DateOnly newer, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(fingerprint);
-        var known = await table.GetEntityIfExistsAsync<TableEntity>(ArticlePartition, articleKey, cancellationToken: ct);
-        if (known.HasValue)
+        var reads = new[] { new BucketRead(older, [], null), new BucketRead(newer, [], null) };
+        var (from, to) = (StoryRows.Partition(older), StoryRows.Partition(newer));
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to}"), cancellationToken: ct))
         {
-            return new StoryAssignment(known.Value!.GetString("StoryId")!, false, 1);
-        }
-
-        var (bestStory, similarity) = await BestStoryAsync(articleKey, fingerprint, seenAt, ct);
-        var storyId = bestStory ?? StoryIds.ForFirstArticle(articleKey);
-        var minima = Pack(fingerprint.Minima);
-        try
-        {
-            await table.AddEntityAsync(
-                new TableEntity(ArticlePartition, articleKey) { ["StoryId"] = storyId, ["Minima"] = minima, ["SeenAt"] = seenAt }, ct);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // Another worker assigned this article meanwhile (a redelivered message): its answer stands.
-            var existing = await table.GetEntityAsync<TableEntity>(ArticlePartition, articleKey, cancellationToken: ct);
-            return new StoryAssignment(existing.Value.GetString("StoryId")!, false, 1);
-        }
-
-        await Task.WhenAll(fingerprint.BandKeys.Select(band => table.UpsertEntityAsync(
-            new TableEntity(band, articleKey) { ["StoryId"] = storyId, ["Minima"] = minima }, TableUpdateMode.Replace, ct)));
-        await table.UpsertEntityAsync(new TableEntity(StoryPartition, storyId) { ["LastSeen"] = seenAt }, TableUpdateMode.Merge, ct);
-        return new StoryAssignment(storyId, bestStory is null, bestStory is null ? 0 : similarity);
-    }
-
-    private async Task<(string? StoryId, double Similarity)> BestStoryAsync(
-        string articleKey, StoryFingerprint fingerprint, DateTimeOffset seenAt, CancellationToken ct)
-    {
-        // The band partitions are independent reads: issued together, an article waits for a few round trips to
-        // Table Storage instead of one per band. They are merged in band order, so the first band naming an article
-        // still supplies it and ties between equally similar stories resolve as they did with sequential reads.
-        var bands = fingerprint.BandKeys;
-        var rowsByBand = new List<TableEntity>[bands.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, bands.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentBandReads, CancellationToken = ct },
-            async (i, token) => rowsByBand[i] = await ReadPartitionAsync(bands[i], token));
-
-        var candidates = new Dictionary<string, (string StoryId, ulong[] Minima)>(StringComparer.Ordinal);
-        foreach (var row in rowsByBand.SelectMany(rows => rows))
-        {
-            if (row.RowKey != articleKey)
+            var i = row.PartitionKey == from ? 0 : 1;
+            if (row.RowKey == StoryRows.HeadRowKey)
             {
-                candidates.TryAdd(row.RowKey, (row.GetString("StoryId")!, Unpack(row.GetBinary("Minima"))));
+                reads[i] = reads[i] with { Head = row };
+            }
+            else
+            {
+                reads[i].Stories.Add((StoryRows.FromEntity(row), row.ETag, reads[i].Bucket));
             }
         }
 
-        string? best = null;
-        var bestSimilarity = 0.0;
-        var lastSeen = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
-        foreach (var (storyId, minima) in candidates.Values)
-        {
-            var similarity = fingerprint.Similarity(new StoryFingerprint(minima, [], 0));
-            if (similarity < _options.SimilarityThreshold || similarity <= bestSimilarity)
-            {
-                continue;
-            }
-
-            if (!lastSeen.TryGetValue(storyId, out var seen))
-            {
-                var story = await table.GetEntityIfExistsAsync<TableEntity>(StoryPartition, storyId, cancellationToken: ct);
-                lastSeen[storyId] = seen = story.HasValue ? story.Value!.GetDateTimeOffset("LastSeen") : null;
-            }
-
-            if (seen is { } s && seenAt - s > _options.MaxStoryAge)
-            {
-                continue;
-            }
-
-            best = storyId;
-            bestSimilarity = similarity;
-        }
-
-        return (best, bestSimilarity);
+        return reads;
     }
 
-    private async Task<List<TableEntity>> ReadPartitionAsync(string partitionKey, CancellationToken ct)
+    private async Task<int> DeleteAsync(List<TableTransactionAction> batch, CancellationToken ct)
     {
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), select: CandidateColumns, cancellationToken: ct))
+        if (batch.Count == 0)
         {
-            rows.Add(row);
+            return 0;
         }
 
-        return rows;
+        await table.SubmitTransactionAsync(batch, ct);
+        var count = batch.Count;
+        batch.Clear();
+        return count;
     }
 
-    private static byte[] Pack(IReadOnlyList<ulong> minima)
-    {
-        var bytes = new byte[minima.Count * 8];
-        for (var i = 0; i < minima.Count; i++)
-        {
-            BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(i * 8), minima[i]);
-        }
+    private sealed record BucketRead(DateOnly Bucket, List<(StoryState Story, ETag ETag, DateOnly Bucket)> Stories, TableEntity? Head);
 
-        return bytes;
-    }
-
-    private static ulong[] Unpack(byte[]? bytes)
-    {
-        if (bytes is null)
-        {
-            return [];
-        }
-
-        var minima = new ulong[bytes.Length / 8];
-        for (var i = 0; i < minima.Length; i++)
-        {
-            minima[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(i * 8));
-        }
-
-        return minima;
-    }
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Story rows for article {ArticleKey} changed meanwhile (attempt {Attempt}); reading them again")]
+    private partial void LogConflict(string articleKey, int attempt);
 }

@@ -36,9 +36,11 @@ internal sealed class PipelineHarness : IDisposable
         Poll = new PollFeedsJob(
             new FeedReader(fetcher, new FeedParser(), fetchOptions), States, Ledger, Queue, AlertDelivery.Object,
             new StaticOptionsMonitor<PipelineOptions>(pipeline), time, NullLogger<PollFeedsJob>.Instance);
+        var stories = StoryComponents.For(WatchSubjectOptions.XiaomiEv());
+        Stories = stories.NewIndex();
         Process = new ProcessArticleJob(
             new ArticleFetcher(fetcher, fetchOptions, TimeProvider.System), extractor, ArticleAssessor.ForXiaomiEv(),
-            new StoryFingerprinter(Options.Create(new StoryOptions())), Stories, alertRecorder ?? AlertRecorder.Object, AlertDelivery.Object,
+            stories.Reader, Stories, alertRecorder ?? AlertRecorder.Object, AlertDelivery.Object,
             Options.Create(WatchSubjectOptions.XiaomiEv()), Articles, TimeProvider.System,
             NullLogger<ProcessArticleJob>.Instance);
     }
@@ -56,7 +58,7 @@ internal sealed class PipelineHarness : IDisposable
 
     public Moq.Mock<NewsWatch.Alerts.IAlertDelivery> AlertDelivery { get; } = new();
 
-    public InMemoryStoryIndex Stories { get; } = new(Options.Create(new StoryOptions()));
+    public InMemoryStoryIndex Stories { get; }
 
     public PollFeedsJob Poll { get; }
 

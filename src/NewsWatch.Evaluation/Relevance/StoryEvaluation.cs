@@ -1,0 +1,40 @@
+using NewsWatch.Assessment;
+using NewsWatch.Stories;
+
+namespace NewsWatch.Evaluation.Relevance;
+
+/// <summary>The story each record was put in, and B-cubed scores when the records carry story labels.</summary>
+public sealed record StoryEvaluation(IReadOnlyList<StoryAssignment> Assignments, IReadOnlyList<StoryEvidence> Evidence, BCubed? Scores)
+{
+    /// <summary>
+    /// A fixed publication time for records that carry none: every record is then inside every other's window, the
+    /// hardest case for precision (the pipeline has real dates and separates events weeks apart for free).
+    /// </summary>
+    public static readonly DateTimeOffset UndatedTime = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Assigns the records one by one in file order to an empty in-memory index, as the pipeline would see them
+    /// arrive: each decision sees only the records before it.
+    /// </summary>
+    public static async Task<StoryEvaluation> RunAsync(
+        IArticleAssessor assessor, StoryComponents stories, IReadOnlyList<LabeledExcerpt> records, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(assessor);
+        ArgumentNullException.ThrowIfNull(stories);
+        ArgumentNullException.ThrowIfNull(records);
+        var index = stories.NewIndex();
+        var assignments = new List<StoryAssignment>(records.Count);
+        var evidences = new List<StoryEvidence>(records.Count);
+        foreach (var record in records)
+        {
+            var assessment = assessor.Assess(new AssessmentInput(null, record.Text, null, null, record.Language));
+            var evidence = stories.Reader.Read(null, record.Text, assessment);
+            evidences.Add(evidence);
+            assignments.Add(await index.AssignAsync(
+                new StoryArticle(record.Id, record.Url, null, record.Url?.Host, record.Language, UndatedTime, evidence), ct));
+        }
+
+        var labeled = records.Zip(assignments).Where(p => p.First.Story is not null).Select(p => (p.First.Story!, p.Second.StoryId)).ToList();
+        return new StoryEvaluation(assignments, evidences, labeled.Count > 0 ? BCubed.Score(labeled) : null);
+    }
+}
