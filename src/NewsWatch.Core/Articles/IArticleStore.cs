@@ -9,6 +9,13 @@ public interface IArticleStore
     Task SaveAsync(ArticleRecord article, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="SaveAsync(ArticleRecord, CancellationToken)"/> for a caller that has just read what is stored under
+    /// the key (<paramref name="stored"/>, null when nothing is), so the store need not read it again.
+    /// </summary>
+    Task SaveAsync(ArticleRecord article, ArticleRecord? stored, CancellationToken cancellationToken = default) =>
+        SaveAsync(article, cancellationToken);
+
+    /// <summary>
     /// Every article without its text and full assessment (nearly all of a row's bytes): summary fields, status,
     /// error and story only. For views and counts, which must not drag article bodies over the wire.
     /// </summary>

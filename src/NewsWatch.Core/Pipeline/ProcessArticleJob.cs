@@ -114,7 +114,7 @@ public sealed partial class ProcessArticleJob(
         // (idempotent) outbox sees the event again instead of never.
         var notices = Notices(record, assessment);
         await alertRecorder.RecordAsync(notices, cancellationToken);
-        await store.SaveAsync(record, cancellationToken);
+        await store.SaveAsync(record, existing, cancellationToken);
         if (notices.Count > 0)
         {
             // Only an article that reported an approval can have made an alert due; alerts left pending by an earlier

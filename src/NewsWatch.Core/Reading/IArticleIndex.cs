@@ -13,8 +13,6 @@ public interface IArticleIndex
     /// <summary>Articles processed at or after <paramref name="since"/>, newest first by publication.</summary>
     IAsyncEnumerable<ArticleSummary> ListProcessedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 
-    IAsyncEnumerable<ArticleSummary> ListStoryAsync(string storyId, CancellationToken cancellationToken = default);
-
     Task<ArticleCounts> CountsAsync(CancellationToken cancellationToken = default);
 }
 

@@ -19,7 +19,6 @@ internal static class ArticleIndexKeys
 
     public const string RelevantPrefix = "r-";
 
-    public const string StoryPrefix = "s-";
 
     public const string CounterPartition = "counters";
 
@@ -39,7 +38,6 @@ internal static class ArticleIndexKeys
     public static string Row(DateTimeOffset sortTime, string articleKey) =>
         string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.MaxValue.UtcTicks - sortTime.UtcTicks:D19}-{articleKey}");
 
-    public static string StoryPartition(string storyId) => StoryPrefix + storyId;
 
     private static string InvertedDay(DateTimeOffset time)
     {

@@ -15,12 +15,19 @@ internal sealed record IndexedAs(ArticleStatus Status, DateTimeOffset SortTime, 
 /// The article index table (see <see cref="ArticleIndexKeys"/>): written by <see cref="TableArticleStore"/> with every
 /// article, read by the API, the dashboard and the CLI. Every read is a range over partitions made for it.
 /// </summary>
-public sealed class TableArticleIndex(TableClient table) : IArticleIndex
+public sealed class TableArticleIndex(TableClient table) : IArticleIndex, IDisposable
 {
     /// <summary>Server pages read to fill one page of results at most; bounds the latency of a sparse filter.</summary>
     private const int MaxServerPagesPerPage = 8;
 
     private const int MaxCounterConflicts = 25;
+
+    private readonly SemaphoreSlim _counterGate = new(1, 1);
+
+    /// <summary>The counter row as this instance last wrote it (with its ETag); null until read or after a conflict.</summary>
+    private TableEntity? _counter;
+
+    public void Dispose() => _counterGate.Dispose();
 
     public async Task<ArticlePage> QueryAsync(ArticleQuery query, CancellationToken cancellationToken = default)
     {
@@ -93,16 +100,6 @@ public sealed class TableArticleIndex(TableClient table) : IArticleIndex
         }
     }
 
-    public async IAsyncEnumerable<ArticleSummary> ListStoryAsync(string storyId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(storyId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ArticleIndexKeys.StoryPartition(storyId)}");
-        await foreach (var e in QueryOrEmptyAsync(filter, cancellationToken))
-        {
-            yield return ArticleIndexEntity.FromEntity(e);
-        }
-    }
-
     public async Task<ArticleCounts> CountsAsync(CancellationToken cancellationToken = default)
     {
         var row = await ReadCounterAsync(cancellationToken);
@@ -116,7 +113,7 @@ public sealed class TableArticleIndex(TableClient table) : IArticleIndex
     internal async Task RecordAsync(ArticleRecord article, IndexedAs? before, CancellationToken cancellationToken)
     {
         var summary = ArticleSummary.From(article);
-        var now = Locations(summary.Key, summary.SortTime, summary.IsRelevant, summary.StoryId);
+        var now = Locations(summary.Key, summary.SortTime, summary.IsRelevant);
         foreach (var (partition, row) in now)
         {
             await table.UpsertEntityAsync(ArticleIndexEntity.ToEntity(partition, row, summary), TableUpdateMode.Replace, cancellationToken);
@@ -124,7 +121,7 @@ public sealed class TableArticleIndex(TableClient table) : IArticleIndex
 
         if (before is not null)
         {
-            foreach (var (partition, row) in Locations(summary.Key, before.SortTime, before.IsRelevant, before.StoryId).Except(now))
+            foreach (var (partition, row) in Locations(summary.Key, before.SortTime, before.IsRelevant).Except(now))
             {
                 await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
             }
@@ -136,7 +133,7 @@ public sealed class TableArticleIndex(TableClient table) : IArticleIndex
         }
     }
 
-    private static List<(string Partition, string Row)> Locations(string key, DateTimeOffset sortTime, bool relevant, string? storyId)
+    private static List<(string Partition, string Row)> Locations(string key, DateTimeOffset sortTime, bool relevant)
     {
         var row = ArticleIndexKeys.Row(sortTime, key);
         var list = new List<(string, string)> { (ArticleIndexKeys.DayPartition(ArticleIndexKeys.AllPrefix, sortTime), row) };
@@ -145,45 +142,49 @@ public sealed class TableArticleIndex(TableClient table) : IArticleIndex
             list.Add((ArticleIndexKeys.DayPartition(ArticleIndexKeys.RelevantPrefix, sortTime), row));
         }
 
-        if (storyId is not null)
-        {
-            list.Add((ArticleIndexKeys.StoryPartition(storyId), key));
-        }
-
         return list;
     }
 
-    /// <summary>One counter row updated with If-Match: concurrent workers retry on 412/409 instead of losing counts.</summary>
+    /// <summary>
+    /// One counter row updated with If-Match: concurrent instances retry on 412/409 instead of losing counts. Within
+    /// this instance the updates take turns and start from the row as this instance last wrote it, so the usual cost
+    /// is one write, and a read only after another instance counted in between.
+    /// </summary>
     private async Task CountAsync(ArticleStatus? from, ArticleStatus to, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxCounterConflicts; attempt++)
+        await _counterGate.WaitAsync(cancellationToken);
+        try
         {
-            var current = await ReadCounterAsync(cancellationToken);
-            var next = new TableEntity(ArticleIndexKeys.CounterPartition, ArticleIndexKeys.ArticleCounterRow)
+            for (var attempt = 0; attempt < MaxCounterConflicts; attempt++)
             {
-                ["Stored"] = Adjust(current, "Stored", ArticleStatus.Stored, from, to),
-                ["Failed"] = Adjust(current, "Failed", ArticleStatus.Failed, from, to),
-            };
-            try
-            {
-                if (current is null)
+                var current = _counter ?? await ReadCounterAsync(cancellationToken);
+                var next = new TableEntity(ArticleIndexKeys.CounterPartition, ArticleIndexKeys.ArticleCounterRow)
                 {
-                    await table.AddEntityAsync(next, cancellationToken);
-                }
-                else
+                    ["Stored"] = Adjust(current, "Stored", ArticleStatus.Stored, from, to),
+                    ["Failed"] = Adjust(current, "Failed", ArticleStatus.Failed, from, to),
+                };
+                try
                 {
-                    await table.UpdateEntityAsync(next, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                    var written = current is null
+                        ? await table.AddEntityAsync(next, cancellationToken)
+                        : await table.UpdateEntityAsync(next, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                    next.ETag = written.Headers.ETag ?? default;
+                    _counter = next.ETag == default ? null : next;
+                    return;
                 }
+                catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+                {
+                    // Another writer counted in between: read its result and apply ours on top.
+                    _counter = null;
+                }
+            }
 
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Another writer counted in between: read its result and apply ours on top.
-            }
+            throw new InvalidOperationException($"the article counters kept changing under {MaxCounterConflicts} attempts to update them");
         }
-
-        throw new InvalidOperationException($"the article counters kept changing under {MaxCounterConflicts} attempts to update them");
+        finally
+        {
+            _counterGate.Release();
+        }
     }
 
     private static int Adjust(TableEntity? current, string column, ArticleStatus status, ArticleStatus? from, ArticleStatus to) =>

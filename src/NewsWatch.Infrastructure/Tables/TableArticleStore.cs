@@ -35,6 +35,16 @@ public sealed class TableArticleStore(TableClient table, TableArticleIndex index
         await index.RecordAsync(article, before, cancellationToken);
     }
 
+    public async Task SaveAsync(ArticleRecord article, ArticleRecord? stored, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var before = stored is null
+            ? null
+            : new IndexedAs(stored.Status, stored.Published ?? stored.ProcessedAt, stored.Assessment?.Relevance.IsRelevant ?? false, stored.StoryId);
+        await table.UpsertEntityAsync(ToEntity(article), TableUpdateMode.Replace, cancellationToken);
+        await index.RecordAsync(article, before, cancellationToken);
+    }
+
     /// <summary>Where the stored version of the article sits in the index (a point read of four columns).</summary>
     private async Task<IndexedAs?> IndexedAsAsync(string key, CancellationToken cancellationToken)
     {
