@@ -9,6 +9,7 @@ using NewsWatch.Cli.Sample;
 using NewsWatch.Cli.Serve;
 using NewsWatch.Infrastructure.Composition;
 using NewsWatch.Infrastructure.Storage;
+using NewsWatch.LocalDev;
 using NewsWatch.LocalDev.QueueTrigger;
 using NewsWatch.Pipeline;
 using NewsWatch.Stories;
@@ -104,18 +105,12 @@ public sealed class SampleRunFixture : IAsyncLifetime
 
     private IConfigurationRoot Configuration()
     {
-        var scope = "r" + Guid.NewGuid().ToString("N")[..10];
-        return new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var scope = ScopedStorageNames.NewScope("r");
+        return new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(ScopedStorageNames.Settings(scope))
         {
             ["AzureWebJobsStorage"] = _azurite.ConnectionString,
             ["NewsWatch:Feeds:0:Id"] = "sample",
             ["NewsWatch:Feeds:0:Url"] = new Uri(_sample!.BaseUrl, "feed.xml").AbsoluteUri + "?token=secret-feed-token",
-            ["NewsWatch:Storage:ArticlesQueue"] = $"articles-{scope}",
-            ["NewsWatch:Storage:ArticlesTable"] = $"articles{scope}",
-            ["NewsWatch:Storage:FeedsTable"] = $"feeds{scope}",
-            ["NewsWatch:Storage:FeedItemsTable"] = $"feeditems{scope}",
-            ["NewsWatch:Storage:StoriesTable"] = $"stories{scope}",
-            ["NewsWatch:Alerts:Table"] = $"alerts{scope}",
             ["NewsWatch:Alerts:PickupDirectory"] = _pickup,
             ["NewsWatch:Alerts:Smtp:Password"] = "smtp-secret-never-shown",
             ["NewsWatch:Fetch:AllowPrivateNetworks"] = "true", // the sample site is on loopback

@@ -68,16 +68,10 @@ internal sealed class BenchPipelineCommand(CliContext context) : ICliCommand
         }), cancellationToken);
         baseUrl = server.BaseUrl;
 
-        var scope = "p" + Guid.NewGuid().ToString("N")[..10];
-        var settings = new Dictionary<string, string?>
+        var scope = ScopedStorageNames.NewScope("p");
+        var settings = new Dictionary<string, string?>(ScopedStorageNames.Settings(scope))
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["NewsWatch:Storage:ArticlesQueue"] = $"articles-{scope}",
-            ["NewsWatch:Storage:ArticlesTable"] = $"articles{scope}",
-            ["NewsWatch:Storage:FeedsTable"] = $"feeds{scope}",
-            ["NewsWatch:Storage:FeedItemsTable"] = $"feeditems{scope}",
-            ["NewsWatch:Storage:StoriesTable"] = $"stories{scope}",
-            ["NewsWatch:Alerts:Table"] = $"alerts{scope}",
             ["NewsWatch:Alerts:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "newswatch-bench-pipeline-" + scope),
             ["NewsWatch:Fetch:AllowPrivateNetworks"] = "true", // the generated site is on loopback
         };
