@@ -44,7 +44,8 @@ public static class PipelineBenchmark
 
     /// <param name="eventOf">The generated event an article address reports, to score the grouping.</param>
     public static async Task<PipelineBenchmarkResult> RunAsync(
-        IServiceProvider services, QueueTriggerSettings settings, string storiesTable, Func<Uri, string> eventOf, CancellationToken ct)
+        IServiceProvider services, QueueTriggerSettings settings, string storiesTable, Func<Uri, string> eventOf,
+        Action<int>? processed, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(eventOf);
         ArgumentNullException.ThrowIfNull(services);
@@ -80,6 +81,8 @@ public static class PipelineBenchmark
                     stories.TryAdd(id, 0);
                     grouping.Add((eventOf(article.Url), id));
                 }
+
+                processed?.Invoke(times.Count);
             },
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<QueueTriggerListener>>());

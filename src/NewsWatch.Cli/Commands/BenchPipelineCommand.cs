@@ -88,7 +88,10 @@ internal sealed class BenchPipelineCommand(CliContext context) : ICliCommand
 
         var queue = new QueueTriggerSettings { BatchSize = concurrency, MaxDequeueCount = 5, VisibilityTimeout = TimeSpan.Zero };
         var events = site.Articles.ToDictionary(a => new Uri(baseUrl, a.Path).AbsoluteUri, a => a.Event.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
-        var r = await PipelineBenchmark.RunAsync(services, queue, $"stories{scope}", url => events.GetValueOrDefault(url.AbsoluteUri, url.AbsoluteUri), cancellationToken);
+        var progress = new ProgressLine(context.Error, Name);
+        var r = await PipelineBenchmark.RunAsync(
+            services, queue, $"stories{scope}", url => events.GetValueOrDefault(url.AbsoluteUri, url.AbsoluteUri),
+            n => progress.Report(n, site.Articles.Count, "articles processed"), cancellationToken);
         await Out(string.Create(CultureInfo.InvariantCulture, $"articles: {r.Articles} processed ({r.Stored} stored, {r.Failed} failed) into {r.Stories} stories (generated events: {site.Events})"));
         await Out(string.Create(CultureInfo.InvariantCulture, $"elapsed: {r.Elapsed.TotalSeconds:F1} s   throughput: {r.ArticlesPerSecond:F1} articles/s"));
         await Out(string.Create(CultureInfo.InvariantCulture, $"per-article processing: p50 {r.ProcessP50.TotalMilliseconds:F1} ms   p95 {r.ProcessP95.TotalMilliseconds:F1} ms"));

@@ -23,7 +23,8 @@ internal sealed class EvalExtractionCommand(CliContext context) : ICliCommand
             return 1;
         }
 
-        var report = ExtractionEvaluator.Evaluate(new ArticleExtractor(), pages, cancellationToken);
+        var progress = new ProgressLine(context.Error, Name);
+        var report = ExtractionEvaluator.Evaluate(new ArticleExtractor(), pages, (done, total) => progress.Report(done, total, "pages"), cancellationToken);
         if (args.Has("verbose"))
         {
             await WritePagesAsync(report);

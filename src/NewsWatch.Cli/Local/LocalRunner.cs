@@ -34,13 +34,26 @@ internal sealed partial class LocalRunner(IServiceProvider services, QueueTrigge
         await services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(cancellationToken);
         var listening = Listener.ListenAsync(cancellationToken);
         var polling = PollOnScheduleAsync(cancellationToken);
+        var reporting = ReportProgressAsync(cancellationToken);
         try
         {
-            await Task.WhenAll(listening, polling);
+            await Task.WhenAll(listening, polling, reporting);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Ctrl+C: the caller prints the summary.
+        }
+    }
+
+    /// <summary>A long local run says every minute what it has done so far, whatever the log level of the jobs.</summary>
+    private async Task ReportProgressAsync(CancellationToken cancellationToken)
+    {
+        var time = services.GetRequiredService<TimeProvider>();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMinutes(1), time, cancellationToken);
+            LogProgress(Summary.Polls.Count, Summary.Count(ProcessStatus.Stored), Summary.Count(ProcessStatus.Unchanged),
+                Summary.Count(ProcessStatus.Failed), Listener.Stats.Poisoned);
         }
     }
 
@@ -85,6 +98,9 @@ internal sealed partial class LocalRunner(IServiceProvider services, QueueTrigge
 
     [LoggerMessage(Level = LogLevel.Error, Message = "PollFeeds failed; the next scheduled poll will run as usual")]
     private partial void LogPollFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Progress: {Polls} polls, {Stored} articles stored, {Unchanged} unchanged, {Failed} failed for good, {Poisoned} dead-lettered")]
+    private partial void LogProgress(int polls, int stored, int unchanged, int failed, int poisoned);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Next poll at {NextPoll:u}")]
     private partial void LogNextPoll(DateTime nextPoll);

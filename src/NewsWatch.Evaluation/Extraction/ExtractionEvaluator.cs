@@ -18,7 +18,9 @@ public sealed record EvaluationReport(IReadOnlyList<PageEvaluation> Pages, Score
 /// <summary>Runs an extractor over a corpus and scores every page with <see cref="ShingleMetric"/>.</summary>
 public static class ExtractionEvaluator
 {
-    public static EvaluationReport Evaluate(IArticleExtractor extractor, IReadOnlyList<CorpusPage> pages, CancellationToken cancellationToken = default)
+    /// <param name="progress">Called after each page with (pages done, pages in all).</param>
+    public static EvaluationReport Evaluate(
+        IArticleExtractor extractor, IReadOnlyList<CorpusPage> pages, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(extractor);
         ArgumentNullException.ThrowIfNull(pages);
@@ -47,6 +49,7 @@ public static class ExtractionEvaluator
             var elapsed = Stopwatch.GetElapsedTime(start);
             total += elapsed;
             results.Add(new PageEvaluation(page, predicted, ShingleMetric.Score(page.GoldText, predicted), elapsed, error));
+            progress?.Invoke(results.Count, pages.Count);
         }
 
         return new EvaluationReport(results, ShingleMetric.Summarise(results.Select(r => r.Score).ToList()), total);
