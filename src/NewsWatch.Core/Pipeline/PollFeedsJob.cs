@@ -82,20 +82,19 @@ public sealed partial class PollFeedsJob(
             return new FeedPollResult(feed.Id, FeedOutcome.Failed, 0, 0, reason);
         }
 
-        var queued = 0;
-        foreach (var item in read.Items.OrderBy(i => i.Published ?? DateTimeOffset.MaxValue))
+        var toQueue = await ledger.ClaimAsync(
+            feed.Id, [.. read.Items.OrderBy(i => i.Published ?? DateTimeOffset.MaxValue)], now, cancellationToken);
+        foreach (var item in toQueue)
         {
-            if (await ledger.ClaimAsync(item, now, cancellationToken) == LedgerClaim.Seen)
-            {
-                continue;
-            }
-
             await queue.EnqueueAsync(
                 new ArticleMessage(item.FeedId, item.ItemId, item.Link, item.Title, item.Published, time.GetUtcNow()),
                 cancellationToken);
-            await ledger.ConfirmQueuedAsync(item, time.GetUtcNow(), cancellationToken);
-            queued++;
         }
+
+        // Confirmed together after the last enqueue: if the poll dies in between, the next poll queues these items
+        // again, which ProcessArticle absorbs (an article already stored is left unchanged).
+        await ledger.ConfirmQueuedAsync(feed.Id, toQueue, time.GetUtcNow(), cancellationToken);
+        var queued = toQueue.Count;
 
         await states.SaveAsync(
             state with

@@ -9,7 +9,6 @@ namespace NewsWatch.Infrastructure.Tables;
 /// <list type="bullet">
 /// <item><c>a-{inverted day}</c> / <c>{inverted ticks}-{key}</c>: every article, by publication day.</item>
 /// <item><c>r-{inverted day}</c> / same row key: relevant articles only.</item>
-/// <item><c>s-{story id}</c> / article key: the articles of one story (temporary, until the story index lists them).</item>
 /// <item><c>counters</c> / <c>articles</c>: stored and failed counts for the status view.</item>
 /// </list>
 /// </summary>

@@ -24,8 +24,15 @@ public sealed class TableArticleIndex(TableClient table) : IArticleIndex, IDispo
 
     private readonly SemaphoreSlim _counterGate = new(1, 1);
 
+    private readonly Lock _pendingLock = new();
+
     /// <summary>The counter row as this instance last wrote it (with its ETag); null until read or after a conflict.</summary>
     private TableEntity? _counter;
+
+    /// <summary>Counts not yet written, and the write that will carry them (guarded by <see cref="_pendingLock"/>).</summary>
+    private (int Stored, int Failed) _pending;
+
+    private TaskCompletionSource? _pendingWrite;
 
     public void Dispose() => _counterGate.Dispose();
 
@@ -148,47 +155,95 @@ public sealed class TableArticleIndex(TableClient table) : IArticleIndex, IDispo
     /// <summary>
     /// One counter row updated with If-Match: concurrent instances retry on 412/409 instead of losing counts. Within
     /// this instance the updates take turns and start from the row as this instance last wrote it, so the usual cost
-    /// is one write, and a read only after another instance counted in between.
+    /// is one write, and a read only after another instance counted in between. The articles that arrive while a
+    /// write is under way are counted together by the next one (group commit); each caller returns once a write
+    /// carrying its count has succeeded, and counts whose write failed ride on the next one.
     /// </summary>
     private async Task CountAsync(ArticleStatus? from, ArticleStatus to, CancellationToken cancellationToken)
     {
+        Task written;
+        lock (_pendingLock)
+        {
+            _pending = (_pending.Stored + Delta(ArticleStatus.Stored, from, to), _pending.Failed + Delta(ArticleStatus.Failed, from, to));
+            _pendingWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            written = _pendingWrite.Task;
+        }
+
         await _counterGate.WaitAsync(cancellationToken);
         try
         {
-            for (var attempt = 0; attempt < MaxCounterConflicts; attempt++)
+            (int Stored, int Failed) delta;
+            TaskCompletionSource? write;
+            lock (_pendingLock)
             {
-                var current = _counter ?? await ReadCounterAsync(cancellationToken);
-                var next = new TableEntity(ArticleIndexKeys.CounterPartition, ArticleIndexKeys.ArticleCounterRow)
-                {
-                    ["Stored"] = Adjust(current, "Stored", ArticleStatus.Stored, from, to),
-                    ["Failed"] = Adjust(current, "Failed", ArticleStatus.Failed, from, to),
-                };
-                try
-                {
-                    var written = current is null
-                        ? await table.AddEntityAsync(next, cancellationToken)
-                        : await table.UpdateEntityAsync(next, current.ETag, TableUpdateMode.Replace, cancellationToken);
-                    next.ETag = written.Headers.ETag ?? default;
-                    _counter = next.ETag == default ? null : next;
-                    return;
-                }
-                catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-                {
-                    // Another writer counted in between: read its result and apply ours on top.
-                    _counter = null;
-                }
+                (delta, write) = (_pending, _pendingWrite);
+                (_pending, _pendingWrite) = ((0, 0), null);
             }
 
-            throw new InvalidOperationException($"the article counters kept changing under {MaxCounterConflicts} attempts to update them");
+            // Null when the write before this one already carried this caller's count.
+            if (write is not null && delta == (0, 0))
+            {
+                write.SetResult();
+            }
+            else if (write is not null)
+            {
+                try
+                {
+                    await WriteCountsAsync(delta, cancellationToken);
+                    write.SetResult();
+                }
+                catch (Exception ex)
+                {
+                    // The article rows are written already, so a retried message will not count again: keep the
+                    // counts for the next write instead of losing them.
+                    lock (_pendingLock)
+                    {
+                        _pending = (_pending.Stored + delta.Stored, _pending.Failed + delta.Failed);
+                    }
+
+                    write.SetException(ex);
+                }
+            }
         }
         finally
         {
             _counterGate.Release();
         }
+
+        await written;
     }
 
-    private static int Adjust(TableEntity? current, string column, ArticleStatus status, ArticleStatus? from, ArticleStatus to) =>
-        Math.Max(0, (current?.GetInt32(column) ?? 0) + (to == status ? 1 : 0) - (from == status ? 1 : 0));
+    private static int Delta(ArticleStatus status, ArticleStatus? from, ArticleStatus to) =>
+        (to == status ? 1 : 0) - (from == status ? 1 : 0);
+
+    private async Task WriteCountsAsync((int Stored, int Failed) delta, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxCounterConflicts; attempt++)
+        {
+            var current = _counter ?? await ReadCounterAsync(cancellationToken);
+            var next = new TableEntity(ArticleIndexKeys.CounterPartition, ArticleIndexKeys.ArticleCounterRow)
+            {
+                ["Stored"] = Math.Max(0, (current?.GetInt32("Stored") ?? 0) + delta.Stored),
+                ["Failed"] = Math.Max(0, (current?.GetInt32("Failed") ?? 0) + delta.Failed),
+            };
+            try
+            {
+                var written = current is null
+                    ? await table.AddEntityAsync(next, cancellationToken)
+                    : await table.UpdateEntityAsync(next, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                next.ETag = written.Headers.ETag ?? default;
+                _counter = next.ETag == default ? null : next;
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another writer counted in between: read its result and apply ours on top.
+                _counter = null;
+            }
+        }
+
+        throw new InvalidOperationException($"the article counters kept changing under {MaxCounterConflicts} attempts to update them");
+    }
 
     private async Task<TableEntity?> ReadCounterAsync(CancellationToken cancellationToken)
     {

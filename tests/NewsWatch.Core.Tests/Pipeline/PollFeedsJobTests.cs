@@ -120,11 +120,11 @@ public sealed class PollFeedsJobTests : IAsyncLifetime
         using var h = new PipelineHarness(Mock.Of<IArticleExtractor>(), Feed("f", "/feed.xml"));
         // A crash between claim and enqueue leaves the claim unconfirmed.
         var item = new FeedItem("f", "a", new Uri("https://news.example/a"), "a", null, null);
-        Assert.Equal(LedgerClaim.New, await h.Ledger.ClaimAsync(item, DateTimeOffset.UtcNow));
+        Assert.Single(await h.Ledger.ClaimAsync("f", [item], DateTimeOffset.UtcNow));
 
         var summary = await h.Poll.RunAsync();
 
         Assert.Equal(1, summary.ItemsQueued);
-        Assert.Equal(LedgerClaim.Seen, await h.Ledger.ClaimAsync(item, DateTimeOffset.UtcNow));
+        Assert.Empty(await h.Ledger.ClaimAsync("f", [item], DateTimeOffset.UtcNow));
     }
 }

@@ -132,6 +132,40 @@ public sealed class TableAdapterTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Two_instances_storing_articles_concurrently_count_every_one_with_fewer_counter_writes_than_articles()
+    {
+        var table = AzuriteFixture.UniqueName("articles");
+        var settings = new Dictionary<string, string?> { ["NewsWatch:Storage:ArticlesTable"] = table };
+        await using var first = StorageServices.Build(azurite.ConnectionString, settings);
+        await using var second = StorageServices.Build(azurite.ConnectionString, settings);
+        await first.GetRequiredService<StorageInitializer>().EnsureCreatedAsync();
+        // Each article writes one index row (none is relevant); the rest of the index writes are the counter's.
+        long IndexWrites() => new[] { first, second }.Sum(sp =>
+            sp.GetRequiredService<StorageOperationCounter>().ByResource.Where(p => p.Key is var k && (k == $"PUT {table}index" || k == $"POST {table}index")).Sum(p => p.Value));
+
+        // 40 new articles per instance, 16 at a time, like two hosts' queue triggers; every fifth one fails.
+        await Task.WhenAll(new[] { first, second }.Select((sp, instance) => Parallel.ForEachAsync(
+            Enumerable.Range(0, 40),
+            new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (i, ct) => await sp.GetRequiredService<IArticleStore>().SaveAsync(
+                new ArticleRecord
+                {
+                    Key = $"c{instance}{i:D4}",
+                    Url = new Uri($"https://news.example/{instance}/{i}"),
+                    FeedId = "f",
+                    ItemId = $"{instance}-{i}",
+                    Status = i % 5 == 0 ? ArticleStatus.Failed : ArticleStatus.Stored,
+                    ProcessedAt = DateTimeOffset.UtcNow,
+                },
+                null,
+                ct))));
+
+        var counts = await first.GetRequiredService<NewsWatch.Reading.IArticleIndex>().CountsAsync();
+        Assert.Equal(new NewsWatch.Pipeline.ArticleCounts(64, 16), counts);
+        Assert.InRange(IndexWrites() - 80, 2, 79);
+    }
+
+    [Fact]
     public async Task A_wrong_account_key_gives_an_error_naming_the_account_and_never_the_key()
     {
         const string wrongKey = "d3JvbmctYnV0LXdlbGwtZm9ybWVkLWtleS1mb3ItdGVzdHMtb25seS0xMjM0NTY3ODkwYWJjZGVmZ2hpams=";

@@ -57,22 +57,31 @@ public sealed class InMemoryFeedItemLedger : IFeedItemLedger
 {
     private readonly ConcurrentDictionary<(string, string), bool> _queued = new();
 
-    public Task<LedgerClaim> ClaimAsync(FeedItem item, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<FeedItem>> ClaimAsync(string feedId, IReadOnlyList<FeedItem> items, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        var key = (item.FeedId, item.ItemId);
-        if (_queued.TryAdd(key, false))
+        ArgumentNullException.ThrowIfNull(items);
+        var mine = new List<FeedItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items.Where(i => seen.Add(i.ItemId)))
         {
-            return Task.FromResult(LedgerClaim.New);
+            // New, or claimed before and never confirmed.
+            if (_queued.TryAdd((feedId, item.ItemId), false) || !_queued[(feedId, item.ItemId)])
+            {
+                mine.Add(item);
+            }
         }
 
-        return Task.FromResult(_queued[key] ? LedgerClaim.Seen : LedgerClaim.Unfinished);
+        return Task.FromResult<IReadOnlyList<FeedItem>>(mine);
     }
 
-    public Task ConfirmQueuedAsync(FeedItem item, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task ConfirmQueuedAsync(string feedId, IReadOnlyList<FeedItem> items, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        _queued[(item.FeedId, item.ItemId)] = true;
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var item in items)
+        {
+            _queued[(feedId, item.ItemId)] = true;
+        }
+
         return Task.CompletedTask;
     }
 }
