@@ -88,6 +88,13 @@ internal static class CommandDispatcher
                 await context.Error.WriteLineAsync($"usage: newswatch {usage[0].Trim()}   (newswatch {command.Name} --help)");
                 return UsageError;
             }
+            catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException
+                or Microsoft.Extensions.Options.OptionsValidationException or NewsWatch.Infrastructure.Storage.StorageSettingsException)
+            {
+                // A missing tool, file or setting: the message says what to do, a stack trace would bury it.
+                await context.Error.WriteLineAsync($"newswatch {command.Name}: {ex.Message}");
+                return 1;
+            }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 await context.Error.WriteLineAsync("newswatch: stopped");

@@ -62,7 +62,7 @@ public sealed class StorageConnection
 
     /// <summary>A service URI for identity-based access, or a clear error naming the setting to add.</summary>
     public static Uri RequireServiceUri(Uri? uri, string child) =>
-        uri ?? throw new InvalidOperationException(
+        uri ?? throw new StorageSettingsException(
             $"Storage is not configured: set '{Setting}' to a connection string (UseDevelopmentStorage=true for Azurite) " +
             $"or '{Setting}__{child}' (with '{Setting}__credential=managedidentity') for identity-based access.");
 
@@ -76,6 +76,6 @@ public sealed class StorageConnection
 
         return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
             ? uri
-            : throw new InvalidOperationException($"'{Setting}__{child}' is not an absolute http(s) URI: '{value}'.");
+            : throw new StorageSettingsException($"'{Setting}__{child}' is not an absolute http(s) URI: '{value}'.");
     }
 }

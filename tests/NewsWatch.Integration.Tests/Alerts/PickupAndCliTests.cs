@@ -108,6 +108,19 @@ public sealed class PickupAndCliTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_config_without_storage_settings_is_a_one_line_error_not_a_stack_trace()
+    {
+        var config = Path.Combine(_folder, "no-storage.json");
+        await File.WriteAllTextAsync(config, """{ "NewsWatch": { "Feeds": [ { "Id": "f", "Url": "http://127.0.0.1:9/feed.xml" } ] } }""");
+
+        var (code, _, error) = await RunAsync("status", "--config", config);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("newswatch status: Storage is not configured: set 'AzureWebJobsStorage'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_run_summary_reports_a_pickup_folder_that_was_never_created_as_no_emails_yet()
     {
         // The sender creates the folder with its first email, so a run that has sent nothing names a missing one.
