@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 
 log=$(mktemp)
 dotnet build NewsWatch.sln -c Release --no-restore -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+# The protocol-harness tests start the package that ships (self-contained composite), built as for Azure.
+./scripts/publish.sh --output out/test-package > /dev/null || { echo "0 passed, 1 failed"; exit 1; }
+export NEWSWATCH_WORKER_PUBLISH_DIR="$PWD/out/test-package/app"
 dotnet test NewsWatch.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 

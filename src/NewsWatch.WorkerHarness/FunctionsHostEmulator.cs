@@ -434,6 +434,9 @@ public sealed partial class FunctionsHostEmulator : IAsyncDisposable
             throw new WorkerHarnessException("worker.config.json has no description.defaultExecutablePath / defaultWorkerPath");
         }
 
+        // A self-contained worker names its own executable under {WorkerRoot}, which the host expands to the app folder.
+        executable = executable.Replace("{WorkerRoot}", appDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
         // "dotnet" means the muxer on PATH to the host; prefer the one this process runs on so the SDK and runtime match.
         if (executable == "dotnet")
         {
