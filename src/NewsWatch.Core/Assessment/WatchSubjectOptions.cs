@@ -99,6 +99,13 @@ public sealed class RegulatorOptions
     /// <summary>Kind of an approval by this regulator when no kind term is nearby.</summary>
     public string DefaultKind { get; set; } = "approval";
 
+    /// <summary>
+    /// The regulator deals with the company only through the watched business, so naming it beside the company
+    /// speaks of that business (the NDRC approves Xiaomi's car project, never its phones). Leave it off for
+    /// regulators of the company's other businesses too (MIIT also licenses phones).
+    /// </summary>
+    public bool ImpliesBusiness { get; set; }
+
     /// <summary>Other kinds, each recognised by terms in the approval sentence (e.g. "catalogue" → catalogue-listing).</summary>
     public List<ApprovalKindOptions> Kinds { get; set; } = [];
 }

@@ -38,6 +38,10 @@ public class ApprovalNewsTests
     [InlineData("Xiaomi has filed for MIIT approval of its SU7, after the state planner cleared its EV project in August.")]
     [InlineData("Für Xiaomi sind die Hürden hoch: Ohne eine Produktionslizenz der Behörden kann der Konzern keine Autos bauen.")]
     [InlineData("Xiaomi se heurte à un obstacle : les autorités rechignent à lui accorder une licence de production pour ses voitures.")]
+    [InlineData("Xiaomis Autopläne stoßen auf Widerstand: Die Regierung in Peking zögert, dem Konzern eine Herstellerlizenz zu geben.")]
+    [InlineData("Les projets automobiles de Xiaomi butent sur la réglementation : le groupe n'a toujours pas obtenu l'autorisation de produire ses voitures.")]
+    [InlineData("小米電動車項目審批遇阻，發改委對新造車企業態度審慎。")]
+    [InlineData("Xiaomi's EV plans hit a regulatory wall as Beijing holds back a manufacturing licence.")]
     [InlineData("小米造車遭遇阻力，生產資質遲遲未能獲批。")]
     public void Expectations_filings_and_hurdles_are_pending(string text) =>
         Assert.Equal(ApprovalStatus.Pending, Assess(null, text).ApprovalStatusForArticle);
@@ -49,6 +53,7 @@ public class ApprovalNewsTests
     [InlineData("Власти Китая разрешили Xiaomi выпускать электромобили, одобрив проект НКРР.", "NDRC")]
     [InlineData("Xiaomi a obtenu le feu vert de la Commission nationale du développement et de la réforme pour ses voitures.", "NDRC")]
     [InlineData("The Xiaomi YU7 has been listed in the MIIT catalogue.", "MIIT")]
+    [InlineData("La Xiaomi SU7 Ultra è stata inserita nel catalogo del MIIT, ottenendo l'approvazione per la vendita.", "MIIT")]
     public void A_single_clear_report_is_a_grant(string text, string regulator)
     {
         var e = Assess(null, text).PrimaryEvent;

@@ -44,6 +44,40 @@ public class RelevanceTests
         Assert.Contains("passing mention", r.Reasons[0].Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Xiaomi now holds its own production qualification: the ministry granted it the licence to build cars without BAIC.")]
+    [InlineData("Xiaomi ya cuenta con su propia licencia para fabricar coches, sin depender de BAIC.")]
+    public void A_one_sentence_brief_that_opens_with_the_subject_is_about_it_even_when_it_names_a_partner(string text)
+    {
+        var r = Relevance(null, text);
+
+        Assert.True(r.IsRelevant, r.Reasons[0].Detail);
+        Assert.DoesNotContain("passing mention", r.Reasons[0].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_carmakers_brief_that_names_the_subject_second_stays_a_passing_mention()
+    {
+        var r = Relevance(null, "NIO has received approval to build cars on its own, ending its reliance on JAC. Xiaomi, another new entrant, still builds its cars through BAIC.");
+
+        Assert.False(r.IsRelevant);
+        Assert.Contains("passing mention", r.Reasons[0].Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Xiaomi is hoping for a decision from the NDRC within weeks, people familiar with the matter said.")]
+    [InlineData("小米正在等待国家发改委的批复。")]
+    public void The_state_planner_beside_the_company_speaks_of_its_car_business(string text)
+    {
+        Assert.True(Relevance(null, text).IsRelevant);
+    }
+
+    [Fact]
+    public void A_regulator_that_also_licenses_phones_is_not_enough_by_itself()
+    {
+        Assert.False(Relevance(null, "Xiaomi is waiting for a decision from the MIIT, people familiar with the matter said.").IsRelevant);
+    }
+
     [Fact]
     public void A_co_main_subject_next_to_a_rival_is_relevant()
     {

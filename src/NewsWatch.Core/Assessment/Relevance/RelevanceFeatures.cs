@@ -10,13 +10,15 @@ namespace NewsWatch.Assessment.Relevance;
 /// <param name="SubjectShare">The subject's share of the sentences that name any company, each such sentence split among the companies it names.</param>
 /// <param name="TopOtherShare">The same share for the most prominent other company.</param>
 /// <param name="TopOther">Party index of that company, or -1.</param>
+/// <param name="SubjectLeads">The first company the text names, in its title or lead, is the subject: what the text is about.</param>
 internal readonly record struct RelevanceFeatures(
     double TopicMass,
     double OffTopicMass,
     int SubjectSentences,
     double SubjectShare,
     double TopOtherShare,
-    int TopOther)
+    int TopOther,
+    bool SubjectLeads)
 {
     /// <summary>How much of what is said about the subject concerns the watched business, 0..1.</summary>
     public double Focus => TopicMass + OffTopicMass <= 0 ? 0 : TopicMass / (TopicMass + OffTopicMass);
@@ -24,6 +26,9 @@ internal readonly record struct RelevanceFeatures(
     /// <summary>The subject's share against the most prominent other company, 0..1 (0.5 = equally prominent).</summary>
     public double Prominence => SubjectShare + TopOtherShare <= 0 ? 0 : SubjectShare / (SubjectShare + TopOtherShare);
 
-    /// <summary>Named in a single sentence of an article that names other companies: a comparison, not a subject.</summary>
-    public bool IsPassingMention => SubjectSentences <= 1 && TopOtherShare > 0;
+    /// <summary>
+    /// Named in a single sentence of an article that names other companies, and not as the first company of its
+    /// title or lead: a comparison, not a subject. A one-sentence brief whose lead opens with the subject is about it.
+    /// </summary>
+    public bool IsPassingMention => SubjectSentences <= 1 && TopOtherShare > 0 && !SubjectLeads;
 }

@@ -64,6 +64,9 @@ internal sealed class RelevanceScorer
         Span<int> named = stackalloc int[8];
         double topic = 0, offTopic = 0;
         int subjectSentences = 0, topicExamples = 0, offExamples = 0;
+        // Whether the first company the text names, in its title or lead, is the subject.
+        bool? subjectLeads = null;
+        var regulators = text.Vocabulary.SubjectOptions.Regulators;
         for (var si = 0; si < text.Sentences.Count; si++)
         {
             var s = text.Sentences[si];
@@ -73,16 +76,22 @@ internal sealed class RelevanceScorer
             var topical = false;
             var off = false;
             var others = 0;
+            var leads = false;
             for (var i = s.FirstMatch; i < s.MatchEnd; i++)
             {
                 var info = text.Info(text.Matches[i]);
                 switch (info.Kind)
                 {
                     case TermKind.SubjectCompany or TermKind.SubjectPerson:
+                        leads |= others == 0;
                         subject = true;
                         break;
                     case TermKind.SubjectBusiness or TermKind.SubjectProduct:
+                        leads |= others == 0;
                         subject = business = topical = true;
+                        break;
+                    case TermKind.Regulator when info.Ref >= 0 && info.Ref < regulators.Count && regulators[info.Ref].ImpliesBusiness:
+                        topical = true;
                         break;
                     case TermKind.BusinessFraming:
                         business = topical = true;
@@ -111,6 +120,11 @@ internal sealed class RelevanceScorer
             {
                 shares[AssessmentVocabulary.Subject] += w / companies;
                 subjectSentences++;
+            }
+
+            if (subjectLeads is null && (subject || others > 0))
+            {
+                subjectLeads = leads && s.Zone != TextZone.Body;
             }
 
             // A sentence naming no company is about the company the text is about ("The company said...").
@@ -142,7 +156,7 @@ internal sealed class RelevanceScorer
         }
 
         return new RelevanceFeatures(
-            topic, offTopic, subjectSentences, shares[AssessmentVocabulary.Subject], top < 0 ? 0 : shares[top], top);
+            topic, offTopic, subjectSentences, shares[AssessmentVocabulary.Subject], top < 0 ? 0 : shares[top], top, subjectLeads == true);
     }
 
     private static void AddExample(
