@@ -12,7 +12,8 @@ public sealed record StoryDecision(StoryState? Story, bool AlreadyMember, double
 /// on that alone. A rewrite, in the same or another language, joins only with an anchor — a signal that names this
 /// event rather than the company — and enough supporting evidence on top:
 /// <list type="bullet">
-/// <item>anchors: the same approval by a named regulator with the same status; a shared distinctive figure (30,931
+/// <item>anchors: the same approval by a named regulator with the same status (a grant of one thing, such as one
+/// model's listing, joins on that alone; a report naming the batch and one that does not are the same listing); a shared distinctive figure (30,931
 /// recalled cars, not "$10 billion"); two shared round figures; the same approval status and the same main partner
 /// (the first other company named); the same kind of news (a recall) about the same model; a similar headline; a
 /// same-language rewrite's shared shingles;</item>
@@ -23,6 +24,13 @@ public sealed record StoryDecision(StoryState? Story, bool AlreadyMember, double
 public sealed class StoryMatcher
 {
     private const double NamedEvent = 3;
+
+    /// <summary>
+    /// A grant by a named regulator of one thing (this company's investment approval, this model's listing) is one
+    /// event within a window: every report of it joins on that alone, unless a veto (another company's news, other
+    /// figures, another partner) speaks against it.
+    /// </summary>
+    private const double NamedGrant = 4.5;
     private const double UnnamedEvent = 1;
     private const double ConflictingEvent = -6;
     private const double DistinctiveQuantity = 3;
@@ -108,10 +116,10 @@ public sealed class StoryMatcher
 
         var events = story.Summary.EventKeys;
         var sharedEvents = article.EventKeys.Where(k => events.Any(e => Compatible(k, e))).ToList();
-        var named = sharedEvents.Any(k => IsNamedEvent(k) && events.Contains(k, StringComparer.Ordinal));
+        var named = sharedEvents.Any(k => IsNamedEvent(k) && events.Any(e => SameEvent(k, e)));
         if (named)
         {
-            score += NamedEvent;
+            score += sharedEvents.Any(k => IsNamedEvent(k) && IsGrant(k) && events.Any(e => SameEvent(k, e))) ? NamedGrant : NamedEvent;
             anchored = true;
         }
         else if (sharedEvents.Count > 0)
@@ -209,7 +217,7 @@ public sealed class StoryMatcher
     /// </summary>
     private static bool Compatible(string a, string b)
     {
-        if (string.Equals(a, b, StringComparison.Ordinal))
+        if (SameEvent(a, b))
         {
             return true;
         }
@@ -218,6 +226,34 @@ public sealed class StoryMatcher
         var statusB = b[(b.LastIndexOf('=') + 1)..];
         return statusA == statusB && (!IsNamedEvent(a) || !IsNamedEvent(b));
     }
+
+    /// <summary>
+    /// The same event and status, where one report may say more: "listed in batch 377" and "listed in the catalogue"
+    /// ("…|su7|batch-377" and "…|su7") are one listing.
+    /// </summary>
+    private static bool SameEvent(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var (keyA, statusA) = Split(a);
+        var (keyB, statusB) = Split(b);
+        return statusA.Span.SequenceEqual(statusB.Span) && (Refines(keyA, keyB) || Refines(keyB, keyA));
+
+        static (ReadOnlyMemory<char> Key, ReadOnlyMemory<char> Status) Split(string k)
+        {
+            var at = k.LastIndexOf('=');
+            return at < 0 ? (k.AsMemory(), ReadOnlyMemory<char>.Empty) : (k.AsMemory(0, at), k.AsMemory(at + 1));
+        }
+
+        static bool Refines(ReadOnlyMemory<char> longer, ReadOnlyMemory<char> shorter) =>
+            longer.Length > shorter.Length && longer.Span.StartsWith(shorter.Span, StringComparison.Ordinal) && longer.Span[shorter.Length] == '|';
+    }
+
+    private static bool IsGrant(string eventKey) =>
+        eventKey.EndsWith("=" + nameof(NewsWatch.Assessment.ApprovalStatus.Granted), StringComparison.OrdinalIgnoreCase);
 
     private static bool IsNamedEvent(string eventKey) =>
         !eventKey.Contains("|" + NewsWatch.Assessment.ApprovalEvent.UnspecifiedRegulator + "|", StringComparison.OrdinalIgnoreCase);

@@ -16,6 +16,7 @@ public class ApprovalNewsTests
     [InlineData("小米汽车5月交付超2万辆。去年已获得独立生产资质的小米汽车正在扩建工厂。", null)]
     [InlineData("Xiaomi's car unit lost money again. Xiaomi received NDRC approval in August 2023, long before its first delivery.", "2025-03-18")]
     [InlineData("Lei Jun looking back: \"The day we got the NDRC approval, we all cried.\" Xiaomi now sells 20,000 cars a month.", null)]
+    [InlineData("Lei Jun recordó en una entrevista que Xiaomi obtuvo la aprobación de la NDRC tras meses de espera. Hoy la marca vende más de 20.000 coches al mes.", null)]
     public void A_grant_told_as_background_is_not_news(string text, string? published)
     {
         var a = Assess(null, text, published);
@@ -45,6 +46,15 @@ public class ApprovalNewsTests
     [InlineData("小米造車遭遇阻力，生產資質遲遲未能獲批。")]
     public void Expectations_filings_and_hurdles_are_pending(string text) =>
         Assert.Equal(ApprovalStatus.Pending, Assess(null, text).ApprovalStatusForArticle);
+
+    [Fact]
+    public void The_kind_named_beside_the_grant_decides_over_the_notice_that_reported_it()
+    {
+        var e = Assess(null, "工信部最新公示显示，小米汽车科技有限公司已获得新能源汽车生产资质，此后小米SU7将不再挂靠北汽生产。").PrimaryEvent;
+
+        Assert.NotNull(e);
+        Assert.Equal("v2|xiaomi-ev|miit|production-qualification|company", e.Key);
+    }
 
     [Theory]
     [InlineData("Xiaomi has received approval from the NDRC to build electric cars.", "NDRC")]

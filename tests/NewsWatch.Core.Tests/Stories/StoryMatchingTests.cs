@@ -55,6 +55,19 @@ public sealed class StoryMatchingTests
     }
 
     [Fact]
+    public async Task Reports_of_one_model_listing_join_with_or_without_the_batch_and_another_approval_of_that_week_stays_apart()
+    {
+        var index = _stories.NewIndex();
+        var batch = await Assign(index, "a", "", "小米SU7正式现身工信部第377批新车公告，已获准上市销售。", Monday);
+        var plain = await Assign(index, "b", "", "Седан Xiaomi SU7 внесён в каталог Министерства промышленности и информатизации Китая: модель получила одобрение для продажи.", Monday.AddHours(3));
+        var other = await Assign(index, "c", "", "Le Xiaomi YU7 a reçu le feu vert du MIIT : le SUV figure désormais au catalogue des véhicules autorisés à la vente.", Monday.AddHours(6));
+        var qualification = await Assign(index, "d", "", "Xiaomi has obtained its own vehicle production qualification from the MIIT and no longer builds the SU7 under BAIC's licence.", Monday.AddDays(1));
+
+        Assert.Equal(batch.StoryId, plain.StoryId);
+        Assert.Equal(3, new[] { batch.StoryId, other.StoryId, qualification.StoryId }.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public async Task A_report_outside_the_window_starts_a_new_story_and_a_redelivery_keeps_its_story()
     {
         var index = _stories.NewIndex();

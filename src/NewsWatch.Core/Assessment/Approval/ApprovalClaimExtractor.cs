@@ -83,7 +83,7 @@ internal static class ApprovalClaimExtractor
                 sentenceIndex,
                 v.Sentence.Zone,
                 regulator,
-                KindCues(v),
+                KindCues(v, a),
                 status,
                 backstory is not null,
                 v.Any(TermKind.HedgeCue),
@@ -328,7 +328,11 @@ internal static class ApprovalClaimExtractor
     private static bool HasTopic(in SentenceView v) =>
         v.Any(TermKind.Topic) || v.Any(TermKind.BusinessFraming) || v.Any(TermKind.SubjectBusiness) || v.Any(TermKind.SubjectProduct);
 
-    private static int[] KindCues(in SentenceView v)
+    /// <summary>
+    /// The sentence's kind cues, nearest the approval word first: "the MIIT notice shows it has obtained a production
+    /// qualification" names the qualification beside the grant and the notice only as the source.
+    /// </summary>
+    private static int[] KindCues(in SentenceView v, int anchor)
     {
         var count = 0;
         for (var i = 0; i < v.Count; i++)
@@ -342,15 +346,19 @@ internal static class ApprovalClaimExtractor
         }
 
         var cues = new int[count];
+        var distances = new int[count];
         count = 0;
         for (var i = 0; i < v.Count; i++)
         {
             if (v.Kind(i) == TermKind.KindCue)
             {
+                distances[count] = Math.Abs(i - anchor);
                 cues[count++] = ApprovalClaim.PackKind(v.Info(i).Ref, v.Info(i).KindRef);
             }
         }
 
-        return cues;
+        // Array.Sort is unstable; equal distances keep sentence order through the position tie-break.
+        var order = Enumerable.Range(0, count).OrderBy(i => distances[i]).ThenBy(i => i).ToArray();
+        return [.. order.Select(i => cues[i])];
     }
 }

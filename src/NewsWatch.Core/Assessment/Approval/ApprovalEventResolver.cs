@@ -151,8 +151,8 @@ internal static class ApprovalEventResolver
     }
 
     /// <summary>
-    /// Kind index (-1: the regulator's default kind) and whether it is per model. The first kind cue of the
-    /// regulator in the sentence decides; a per-model kind needs a model in view, else the next cue decides.
+    /// Kind index (-1: the regulator's default kind) and whether it is per model. The regulator's kind cue nearest
+    /// the approval word decides; a per-model kind needs a model in view, else the next cue decides.
     /// </summary>
     private static (int Kind, bool PerModel, bool FromCue) KindOf(WatchSubjectOptions subject, int regulator, in ApprovalClaim claim, int articleModel)
     {
