@@ -169,6 +169,9 @@ public sealed class ApprovalLanguageOptions
     /// <summary>Refusals ("rejected").</summary>
     public List<string> DenialCues { get; set; } = [];
 
+    /// <summary>Filings with a regulator ("has filed", "提交申报"): a pending approval even without an approval word.</summary>
+    public List<string> FilingCues { get; set; } = [];
+
     /// <summary>Backstory markers before the verb ("previously", "earlier reports").</summary>
     public List<string> BackgroundCues { get; set; } = [];
 

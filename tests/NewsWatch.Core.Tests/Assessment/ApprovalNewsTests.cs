@@ -43,9 +43,20 @@ public class ApprovalNewsTests
     [InlineData("Les projets automobiles de Xiaomi butent sur la réglementation : le groupe n'a toujours pas obtenu l'autorisation de produire ses voitures.")]
     [InlineData("小米電動車項目審批遇阻，發改委對新造車企業態度審慎。")]
     [InlineData("Xiaomi's EV plans hit a regulatory wall as Beijing holds back a manufacturing licence.")]
+    [InlineData("小米YU7已向工信部提交申报，预计年中上市。")]
+    [InlineData("Xiaomi has filed the YU7 electric SUV with the MIIT, with a launch expected mid-year.")]
+    [InlineData("Xiaomi ha presentato al MIIT la documentazione per la sua nuova auto elettrica YU7.")]
     [InlineData("小米造車遭遇阻力，生產資質遲遲未能獲批。")]
     public void Expectations_filings_and_hurdles_are_pending(string text) =>
         Assert.Equal(ApprovalStatus.Pending, Assess(null, text).ApprovalStatusForArticle);
+
+    [Fact]
+    public void A_filing_cited_as_the_source_of_figures_is_not_approval_news()
+    {
+        var a = Assess(null, "Xiaomi's YU7 electric SUV goes on sale in June. According to a regulatory filing published in December, the car is 4,999 mm long.");
+
+        Assert.Null(a.ApprovalStatusForArticle);
+    }
 
     [Fact]
     public void The_kind_named_beside_the_grant_decides_over_the_notice_that_reported_it()

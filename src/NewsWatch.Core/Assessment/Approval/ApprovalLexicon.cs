@@ -53,6 +53,7 @@ internal static class ApprovalLexicon
             foreach (var t in language.PendingCues) yield return (TermKind.PendingCue, CueScope.Right, t);
             foreach (var t in language.PendingCuesEitherSide) yield return (TermKind.PendingCue, CueScope.Both, t);
             foreach (var t in language.DenialCues) yield return (TermKind.DenialCue, CueScope.Both, t);
+            foreach (var t in language.FilingCues) yield return (TermKind.FilingCue, CueScope.Both, t);
             foreach (var t in language.BackgroundCues) yield return (TermKind.BackgroundCue, CueScope.Right, t);
             foreach (var t in language.RelativeCues) yield return (TermKind.RelativeCue, CueScope.Right, t);
             foreach (var t in language.RetrospectiveCues) yield return (TermKind.RetrospectiveCue, CueScope.Both, t);

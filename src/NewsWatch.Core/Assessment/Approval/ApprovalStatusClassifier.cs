@@ -46,6 +46,11 @@ internal static class ApprovalStatusClassifier
         var focus = verb >= 0 ? verb : anchor;
         var background = IsBackground(v, focus);
 
+        if (v.Kind(anchor) == TermKind.FilingCue)
+        {
+            return new Verdict(ApprovalStatus.Pending, anchor, background);
+        }
+
         var denial = v.Kind(anchor) == TermKind.DenialCue ? anchor : v.FindNear(anchor, TermKind.DenialCue, CueWindow);
         if (denial >= 0)
         {

@@ -63,6 +63,12 @@ internal enum TermKind : byte
     /// <summary>Marks the approval as refused ("rejected", "驳回").</summary>
     DenialCue,
 
+    /// <summary>
+    /// A filing with a regulator ("has filed", "提交申报", "ha presentato domanda"): an approval under way, named by
+    /// the filing itself even where no approval word follows.
+    /// </summary>
+    FilingCue,
+
     /// <summary>Negates a grant verb ("not", "未").</summary>
     Negation,
 
@@ -122,5 +128,5 @@ internal static class TermKinds
 
     /// <summary>Words that name an approval, a grant or a refusal: what status cues attach to.</summary>
     public static bool IsApprovalAnchor(this TermKind kind) =>
-        kind is TermKind.ApprovalNoun or TermKind.LicenceNoun or TermKind.GrantVerb or TermKind.DenialCue;
+        kind is TermKind.ApprovalNoun or TermKind.LicenceNoun or TermKind.GrantVerb or TermKind.DenialCue or TermKind.FilingCue;
 }
