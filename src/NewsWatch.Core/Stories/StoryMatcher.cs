@@ -116,10 +116,11 @@ public sealed class StoryMatcher
 
         var events = story.Summary.EventKeys;
         var sharedEvents = article.EventKeys.Where(k => events.Any(e => Compatible(k, e))).ToList();
-        var named = sharedEvents.Any(k => IsNamedEvent(k) && events.Any(e => SameEvent(k, e)));
+        var namedEvents = sharedEvents.Where(k => IsNamedEvent(k) && events.Any(e => SameEvent(k, e))).ToList();
+        var named = namedEvents.Count > 0;
         if (named)
         {
-            score += sharedEvents.Any(k => IsNamedEvent(k) && IsGrant(k) && events.Any(e => SameEvent(k, e))) ? NamedGrant : NamedEvent;
+            score += namedEvents.Any(IsGrant) ? NamedGrant : NamedEvent;
             anchored = true;
         }
         else if (sharedEvents.Count > 0)
@@ -222,9 +223,7 @@ public sealed class StoryMatcher
             return true;
         }
 
-        var statusA = a[(a.LastIndexOf('=') + 1)..];
-        var statusB = b[(b.LastIndexOf('=') + 1)..];
-        return statusA == statusB && (!IsNamedEvent(a) || !IsNamedEvent(b));
+        return Split(a).Status.Span.SequenceEqual(Split(b).Status.Span) && (!IsNamedEvent(a) || !IsNamedEvent(b));
     }
 
     /// <summary>
@@ -242,18 +241,20 @@ public sealed class StoryMatcher
         var (keyB, statusB) = Split(b);
         return statusA.Span.SequenceEqual(statusB.Span) && (Refines(keyA, keyB) || Refines(keyB, keyA));
 
-        static (ReadOnlyMemory<char> Key, ReadOnlyMemory<char> Status) Split(string k)
-        {
-            var at = k.LastIndexOf('=');
-            return at < 0 ? (k.AsMemory(), ReadOnlyMemory<char>.Empty) : (k.AsMemory(0, at), k.AsMemory(at + 1));
-        }
-
         static bool Refines(ReadOnlyMemory<char> longer, ReadOnlyMemory<char> shorter) =>
             longer.Length > shorter.Length && longer.Span.StartsWith(shorter.Span, StringComparison.Ordinal) && longer.Span[shorter.Length] == '|';
     }
 
-    private static bool IsGrant(string eventKey) =>
-        eventKey.EndsWith("=" + nameof(NewsWatch.Assessment.ApprovalStatus.Granted), StringComparison.OrdinalIgnoreCase);
+    /// <summary>An evidence event key (<see cref="StoryEvidenceReader.EventKey"/>) split into the event and its status.</summary>
+    private static (ReadOnlyMemory<char> Key, ReadOnlyMemory<char> Status) Split(string eventKey)
+    {
+        var at = eventKey.LastIndexOf('=');
+        return at < 0 ? (eventKey.AsMemory(), ReadOnlyMemory<char>.Empty) : (eventKey.AsMemory(0, at), eventKey.AsMemory(at + 1));
+    }
+
+    private static readonly string GrantedSuffix = StoryEvidenceReader.EventKey("", NewsWatch.Assessment.ApprovalStatus.Granted);
+
+    private static bool IsGrant(string eventKey) => eventKey.EndsWith(GrantedSuffix, StringComparison.Ordinal);
 
     private static bool IsNamedEvent(string eventKey) =>
         !eventKey.Contains("|" + NewsWatch.Assessment.ApprovalEvent.UnspecifiedRegulator + "|", StringComparison.OrdinalIgnoreCase);

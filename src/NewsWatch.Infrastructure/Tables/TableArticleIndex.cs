@@ -181,15 +181,15 @@ public sealed class TableArticleIndex(TableClient table) : IArticleIndex, IDispo
             }
 
             // Null when the write before this one already carried this caller's count.
-            if (write is not null && delta == (0, 0))
-            {
-                write.SetResult();
-            }
-            else if (write is not null)
+            if (write is not null)
             {
                 try
                 {
-                    await WriteCountsAsync(delta, cancellationToken);
+                    if (delta != (0, 0))
+                    {
+                        await WriteCountsAsync(delta, cancellationToken);
+                    }
+
                     write.SetResult();
                 }
                 catch (Exception ex)

@@ -334,31 +334,16 @@ internal static class ApprovalClaimExtractor
     /// </summary>
     private static int[] KindCues(in SentenceView v, int anchor)
     {
-        var count = 0;
-        for (var i = 0; i < v.Count; i++)
-        {
-            count += v.Kind(i) == TermKind.KindCue ? 1 : 0;
-        }
-
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var cues = new int[count];
-        var distances = new int[count];
-        count = 0;
+        var cues = new List<(int Distance, int Kind)>();
         for (var i = 0; i < v.Count; i++)
         {
             if (v.Kind(i) == TermKind.KindCue)
             {
-                distances[count] = Math.Abs(i - anchor);
-                cues[count++] = ApprovalClaim.PackKind(v.Info(i).Ref, v.Info(i).KindRef);
+                cues.Add((Math.Abs(i - anchor), ApprovalClaim.PackKind(v.Info(i).Ref, v.Info(i).KindRef)));
             }
         }
 
-        // Array.Sort is unstable; equal distances keep sentence order through the position tie-break.
-        var order = Enumerable.Range(0, count).OrderBy(i => distances[i]).ThenBy(i => i).ToArray();
-        return [.. order.Select(i => cues[i])];
+        // OrderBy is stable: cues at equal distance keep their sentence order.
+        return [.. cues.OrderBy(c => c.Distance).Select(c => c.Kind)];
     }
 }
