@@ -64,8 +64,9 @@ public sealed partial class WatchSubjectOptions
     public List<string> AuthorityTerms { get; set; } = [];
 
     /// <summary>
-    /// Approval language the subject's reporting uses, by language code ("en", "zh", "de" …), added to the
-    /// general grammar of approval statements in code (see <c>ApprovalLexicon</c>).
+    /// How reports state that an approval was granted, is pending or was refused, by language code ("en",
+    /// "zh", "de" …). A subject that lists none uses the default subject's (<c>xiaomi-ev.json</c>), so a new
+    /// subject needs only its names and regulators.
     /// </summary>
     public Dictionary<string, ApprovalLanguageOptions> ApprovalLanguage { get; set; } = [];
 
@@ -143,8 +144,9 @@ public sealed class ModelOptions
 }
 
 /// <summary>
-/// One language's approval vocabulary for a subject, in the pattern syntax of the other term lists.
-/// Each list adds to the general grammar of the same role.
+/// One language's approval vocabulary, in the pattern syntax of the other term lists. "Before" and "after"
+/// say on which side of the approval word a cue applies; what each list does is decided in code
+/// (<c>ApprovalLexicon</c>, <c>ApprovalStatusClassifier</c>).
 /// </summary>
 public sealed class ApprovalLanguageOptions
 {
@@ -154,25 +156,52 @@ public sealed class ApprovalLanguageOptions
     /// <summary>Permissions regulatory on their own ("licence", "资质").</summary>
     public List<string> LicenceNouns { get; set; } = [];
 
-    /// <summary>Realised verb forms that state a grant ("approved", "获批").</summary>
+    /// <summary>
+    /// Realised verb forms that state a grant ("approved", "获批"). Bare infinitives ("to get") belong nowhere:
+    /// they name an approval without saying it happened.
+    /// </summary>
     public List<string> GrantVerbs { get; set; } = [];
 
     /// <summary>Realised receiving/giving verbs ("received", "拿到").</summary>
     public List<string> TransferVerbs { get; set; } = [];
 
-    /// <summary>Waiting, hoping, filing and obstacle cues before the approval word ("expects", "filed").</summary>
+    /// <summary>Waiting, hoping and obstacle cues before the approval word ("expected to", "close to", "申请").</summary>
     public List<string> PendingCues { get; set; } = [];
 
-    /// <summary>Such cues on either side ("Hürden", "障碍").</summary>
+    /// <summary>Such cues after the approval word ("[approval] pending", "[资质]之前", "見込み").</summary>
+    public List<string> PendingCuesAfter { get; set; } = [];
+
+    /// <summary>Such cues on either side ("Hürden", "受阻"; German modals follow the verb).</summary>
     public List<string> PendingCuesEitherSide { get; set; } = [];
 
-    /// <summary>Refusals ("rejected").</summary>
+    /// <summary>Narrative past of waiting and lacking ("fehlte", "faltaba"): how things stood before the news.</summary>
+    public List<string> PastPendingCues { get; set; } = [];
+
+    /// <summary>What is still required, before the approval word ("still needs", "仍需"): a next step, often another regulator's.</summary>
+    public List<string> RequirementCues { get; set; } = [];
+
+    /// <summary>Such requirements after the approval word ("still required", "필요").</summary>
+    public List<string> RequirementCuesAfter { get; set; } = [];
+
+    /// <summary>Such requirements on either side ("muss noch").</summary>
+    public List<string> RequirementCuesEitherSide { get; set; } = [];
+
+    /// <summary>Refusals ("rejected", "驳回").</summary>
     public List<string> DenialCues { get; set; } = [];
 
     /// <summary>Filings with a regulator ("has filed", "提交申报"): a pending approval even without an approval word.</summary>
     public List<string> FilingCues { get; set; } = [];
 
-    /// <summary>Backstory markers before the verb ("previously", "earlier reports").</summary>
+    /// <summary>Negations before the approval word ("not", "未", "sans").</summary>
+    public List<string> Negations { get; set; } = [];
+
+    /// <summary>Negations after the verb ("得ていない", "받지 못한").</summary>
+    public List<string> NegationsAfter { get; set; } = [];
+
+    /// <summary>Phrases that contain a negation but do not negate ("not only", "不仅"); the longest match hides the "not".</summary>
+    public List<string> NonNegations { get; set; } = [];
+
+    /// <summary>Backstory markers before the verb ("had", "previously", "此前").</summary>
     public List<string> BackgroundCues { get; set; } = [];
 
     /// <summary>
@@ -187,9 +216,19 @@ public sealed class ApprovalLanguageOptions
     /// <summary>Times before any article's own date ("last year", "去年"): a grant placed there is backstory.</summary>
     public List<string> PastTimeCues { get; set; } = [];
 
+    /// <summary>
+    /// The twelve months, January first, each with its written forms (["январь", "января", "январе"]): a grant
+    /// dated to a month well before the article is backstory. Leave a month empty where its name is also an
+    /// ordinary word ("May", "mai"). Numeric and CJK dates ("2023-08", "8月") need no names.
+    /// </summary>
+    public List<List<string>> MonthNames { get; set; } = [];
+
     /// <summary>Attribution ("reportedly"): a grant still counts.</summary>
     public List<string> Hedges { get; set; } = [];
 
     /// <summary>Regulatory actions that are not approvals ("recall", "3C certification").</summary>
     public List<string> NonApprovals { get; set; } = [];
+
+    /// <summary>Words that end one claim and start another ("but", "但是", "jedoch"): cues do not reach across them.</summary>
+    public List<string> ClauseBreaks { get; set; } = [];
 }

@@ -96,8 +96,87 @@ public class XiaomiSubjectFileTests
         Assert.Equal(fromFile.Models.Select(m => m.Name), embedded.Models.Select(m => m.Name));
         Assert.Contains("YU7", embedded.Models.Select(m => m.Name));
         Assert.Equal(fromFile.TopicTerms, embedded.TopicTerms);
-        Assert.Equal(
-            ["de", "en", "es", "fr", "it", "ja", "ko", "pt", "ru", "zh"],
-            embedded.ApprovalLanguage.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(fromFile.ApprovalLanguage.Keys, embedded.ApprovalLanguage.Keys);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    [InlineData("ja")]
+    [InlineData("ko")]
+    [InlineData("de")]
+    [InlineData("fr")]
+    [InlineData("es")]
+    [InlineData("it")]
+    [InlineData("pt")]
+    [InlineData("ru")]
+    public void Every_reported_language_can_state_a_grant_a_wait_and_a_negation(string language)
+    {
+        var l = WatchSubjectOptions.XiaomiEv().ApprovalLanguage[language];
+
+        Assert.NotEmpty(l.ApprovalNouns.Concat(l.LicenceNouns));
+        Assert.NotEmpty(l.GrantVerbs);
+        Assert.NotEmpty(l.TransferVerbs);
+        Assert.NotEmpty(l.PendingCues.Concat(l.PendingCuesAfter).Concat(l.PendingCuesEitherSide));
+        Assert.NotEmpty(l.Negations.Concat(l.NegationsAfter));
+        Assert.NotEmpty(l.Hedges);
+    }
+
+    [Fact]
+    public void No_approval_word_is_listed_twice_with_different_reach()
+    {
+        // The matcher keeps the first listing of a word in a role, so a second one with another scope
+        // ("pending" before and after) would be dead configuration that reads as if it worked.
+        var conflicts = NewsWatch.Assessment.Approval.ApprovalLexicon.Entries(WatchSubjectOptions.XiaomiEv())
+            .GroupBy(e => (e.Kind, NewsWatch.Assessment.Text.TextFolding.Fold(e.Term.Trim())))
+            .Where(g => g.Select(e => e.Scope).Distinct().Count() > 1)
+            .Select(g => $"{g.Key.Kind} '{g.Key.Item2}'")
+            .ToList();
+
+        Assert.Empty(conflicts);
+    }
+}
+
+public class ApprovalLanguageTests
+{
+    private const string Report = "Acme gets state nod for its car plant\nThe NDRC zorbed Acme's electric car plant on Monday.";
+
+    [Fact]
+    public void Approval_vocabulary_comes_from_the_subject_not_from_code()
+    {
+        var withWord = Assess(new ApprovalLanguageOptions { GrantVerbs = ["zorbed"] });
+        var without = Assess(new ApprovalLanguageOptions { GrantVerbs = ["approved"] });
+
+        Assert.Equal(ApprovalStatus.Granted, withWord.ApprovalStatusForArticle);
+        Assert.Equal("v2|acme-ev|ndrc|approval|company", withWord.PrimaryEvent!.Key);
+        Assert.Null(without.ApprovalStatusForArticle);
+    }
+
+    [Fact]
+    public void Month_names_come_from_the_subject_languages()
+    {
+        const string Dated = "Acme got the NDRC's approval for its car plant in Brumaire.";
+        var published = new DateTimeOffset(2025, 12, 20, 0, 0, 0, TimeSpan.Zero);
+        var months = Enumerable.Range(1, 12).Select(m => m == 2 ? new List<string> { "brumaire" } : []).ToList();
+
+        var named = Assess(new ApprovalLanguageOptions { TransferVerbs = ["got"], ApprovalNouns = ["approval"], MonthNames = months }, Dated, published);
+        var unnamed = Assess(new ApprovalLanguageOptions { TransferVerbs = ["got"], ApprovalNouns = ["approval"] }, Dated, published);
+
+        Assert.Equal(ApprovalStatus.Granted, unnamed.ApprovalStatusForArticle);
+        Assert.NotEqual(ApprovalStatus.Granted, named.ApprovalStatusForArticle);
+    }
+
+    private static ArticleAssessment Assess(ApprovalLanguageOptions language, string text = Report, DateTimeOffset? published = null)
+    {
+        var subject = new WatchSubjectOptions
+        {
+            Key = "acme-ev",
+            Name = "Acme",
+            CompanyAliases = ["Acme"],
+            TopicTerms = ["electric car", "car plant", "car"],
+            Regulators = [new RegulatorOptions { Code = "NDRC", Aliases = ["NDRC"] }],
+            ApprovalLanguage = new() { ["xx"] = language },
+        };
+        return new ArticleAssessor(Options.Create(subject)).Assess(new AssessmentInput(null, text, null, published, "en"));
     }
 }

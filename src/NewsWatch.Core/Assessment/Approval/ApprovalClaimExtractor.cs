@@ -226,7 +226,7 @@ internal static class ApprovalClaimExtractor
             }
         }
 
-        return published is { } date && TimeAnchors.DatesBefore(sentence[start..end], date, out var anchor)
+        return published is { } date && v.Text.Vocabulary.TimeAnchors.DatesBefore(sentence[start..end], date, out var anchor)
             ? $"dated '{anchor}', before the article ({date:yyyy-MM-dd})"
             : null;
     }

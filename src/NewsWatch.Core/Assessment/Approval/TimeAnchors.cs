@@ -6,9 +6,10 @@ namespace NewsWatch.Assessment.Approval;
 /// <summary>
 /// Dates written in a claim ("in August 2023", "2023年8月", "2023-08", "in 2023", "im Dezember") compared with the
 /// article's own publication date: a grant dated well before the article is backstory, whatever the tense says.
-/// Month names are general knowledge of languages, not of a subject, so they live here.
+/// Numeric and CJK dates are read here; month names come from the subject's approval language
+/// (<see cref="ApprovalLanguageOptions.MonthNames"/>).
 /// </summary>
-internal static partial class TimeAnchors
+internal sealed partial class TimeAnchors
 {
     /// <summary>
     /// How long before publication a dated grant may still be the news: reports of an approval often trail it by
@@ -16,10 +17,29 @@ internal static partial class TimeAnchors
     /// </summary>
     public static readonly TimeSpan NewsLag = TimeSpan.FromDays(45);
 
-    private static readonly (string Name, int Month)[] MonthNames = BuildMonthNames();
+    private readonly (string Name, int Month)[] _monthNames;
+
+    /// <param name="monthNames">Each language's twelve months, January first, each with its written forms.</param>
+    public TimeAnchors(IEnumerable<IReadOnlyList<IReadOnlyList<string>>> monthNames)
+    {
+        ArgumentNullException.ThrowIfNull(monthNames);
+        var byLanguage = monthNames.ToList();
+
+        // Month by month, so the first month named in a text wins whatever the language order.
+        var list = new List<(string, int)>();
+        for (var m = 0; m < 12; m++)
+        {
+            foreach (var months in byLanguage.Where(l => l.Count > m))
+            {
+                list.AddRange(months[m].Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => (n.Trim().ToLowerInvariant(), m + 1)));
+            }
+        }
+
+        _monthNames = [.. list];
+    }
 
     /// <summary>True when <paramref name="segment"/> dates something to a period that ended before <paramref name="published"/> − <see cref="NewsLag"/>.</summary>
-    public static bool DatesBefore(ReadOnlySpan<char> segment, DateTimeOffset published, out string anchor)
+    public bool DatesBefore(ReadOnlySpan<char> segment, DateTimeOffset published, out string anchor)
     {
         var text = segment.ToString();
         var cutoff = published.UtcDateTime - NewsLag;
@@ -62,10 +82,10 @@ internal static partial class TimeAnchors
     private static DateTime EndOf(int year, int month) =>
         year is < 1900 or > 2200 ? DateTime.MaxValue : new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1);
 
-    private static int FindMonth(string text)
+    private int FindMonth(string text)
     {
         var lower = text.ToLowerInvariant();
-        foreach (var (name, month) in MonthNames)
+        foreach (var (name, month) in _monthNames)
         {
             if (ContainsWord(lower, name))
             {
@@ -76,7 +96,7 @@ internal static partial class TimeAnchors
         return 0;
     }
 
-    private static bool FindMonthWithoutYear(string text, out int month, out string found)
+    private bool FindMonthWithoutYear(string text, out int month, out string found)
     {
         var cjk = CjkMonth().Match(text);
         if (cjk.Success)
@@ -88,7 +108,7 @@ internal static partial class TimeAnchors
 
         var named = FindMonth(text);
         month = named;
-        found = named > 0 ? MonthNames.First(n => n.Month == named).Name : "";
+        found = named > 0 ? _monthNames.First(n => n.Month == named).Name : "";
         return named > 0;
     }
 
@@ -106,49 +126,6 @@ internal static partial class TimeAnchors
         }
 
         return false;
-    }
-
-    private static (string, int)[] BuildMonthNames()
-    {
-        // en, de, fr, es, it, pt, ru (nominative and genitive/prepositional). "May"/"mai"/"mar" are left out:
-        // they are also ordinary words ("may", "mais"-like, "mar" = sea).
-        string[][] byMonth =
-        [
-            ["january", "januar", "janvier", "enero", "gennaio", "janeiro", "январ*"],
-            ["february", "februar", "février", "febrero", "febbraio", "fevereiro", "феврал*"],
-            ["march", "märz", "mars", "marzo", "março", "март*"],
-            ["april", "avril", "abril", "aprile", "апрел*"],
-            ["mayo", "maggio", "maio", "мая", "мае"],
-            ["june", "juni", "juin", "junio", "giugno", "junho", "июн*"],
-            ["july", "juli", "juillet", "julio", "luglio", "julho", "июл*"],
-            ["august", "août", "agosto", "август*"],
-            ["september", "septembre", "septiembre", "settembre", "setembro", "сентябр*"],
-            ["october", "oktober", "octobre", "octubre", "ottobre", "outubro", "октябр*"],
-            ["november", "novembre", "noviembre", "novembro", "ноябр*"],
-            ["december", "dezember", "décembre", "diciembre", "dicembre", "dezembro", "декабр*"],
-        ];
-        var list = new List<(string, int)>();
-        for (var m = 0; m < byMonth.Length; m++)
-        {
-            foreach (var name in byMonth[m])
-            {
-                if (name.EndsWith('*'))
-                {
-                    // Russian months inflect: the stem plus the usual endings.
-                    var stem = name.TrimEnd('*');
-                    foreach (var ending in (string[])["ь", "я", "е", "а"])
-                    {
-                        list.Add((stem + ending, m + 1));
-                    }
-                }
-                else
-                {
-                    list.Add((name, m + 1));
-                }
-            }
-        }
-
-        return [.. list];
     }
 
     // "2023-08", "2023/8", "2023年8月", "2023년 8월", "8/2023", or a bare year.

@@ -22,9 +22,10 @@ internal sealed class AssessmentVocabulary
 
     private AssessmentVocabulary(
         TermMatcher matcher, TermInfo[] terms, IReadOnlyList<string> partyNames, WatchSubjectOptions subject,
-        Dictionary<(int, int), Regex[]> batchPatterns)
+        Dictionary<(int, int), Regex[]> batchPatterns, Approval.TimeAnchors timeAnchors)
     {
         Matcher = matcher;
+        TimeAnchors = timeAnchors;
         _terms = terms;
         PartyNames = partyNames;
         SubjectOptions = subject;
@@ -37,6 +38,9 @@ internal sealed class AssessmentVocabulary
     public IReadOnlyList<string> PartyNames { get; }
 
     public WatchSubjectOptions SubjectOptions { get; }
+
+    /// <summary>Dates in a claim against the article's date, with the subject's languages' month names.</summary>
+    public Approval.TimeAnchors TimeAnchors { get; }
 
     public ref readonly TermInfo this[int termId] => ref _terms[termId];
 
@@ -114,16 +118,12 @@ internal sealed class AssessmentVocabulary
             }
         }
 
-        foreach (var (kind, scope, term) in Approval.ApprovalLexicon.Entries())
+        foreach (var (kind, scope, term) in Approval.ApprovalLexicon.Entries(subject))
         {
             Add(term, new TermInfo(kind, term, Scope: scope));
         }
 
-        foreach (var (kind, scope, term) in Approval.ApprovalLexicon.SubjectEntries(subject))
-        {
-            Add(term, new TermInfo(kind, term, Scope: scope));
-        }
-
-        return new AssessmentVocabulary(builder.Build(), [.. terms], partyNames, subject, batchPatterns);
+        return new AssessmentVocabulary(
+            builder.Build(), [.. terms], partyNames, subject, batchPatterns, Approval.ApprovalLexicon.TimeAnchors(subject));
     }
 }
