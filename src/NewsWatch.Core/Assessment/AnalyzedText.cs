@@ -47,9 +47,11 @@ internal sealed class AnalyzedText
 
     /// <summary>
     /// Analyses <paramref name="title"/> and <paramref name="body"/>. Without a title, a short first line
-    /// that does not end like a sentence is taken as the headline.
+    /// that does not end like a sentence is taken as the headline. With a known <paramref name="language"/>,
+    /// cues of other languages are not read (Portuguese "no catálogo" is "in the catalogue", not the English
+    /// "no"); words that state an approval are read in every language, as articles quote wire copy and tweets.
     /// </summary>
-    public static AnalyzedText Analyze(string? title, string body, AssessmentVocabulary vocabulary)
+    public static AnalyzedText Analyze(string? title, string body, AssessmentVocabulary vocabulary, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         var text = string.IsNullOrWhiteSpace(title) ? body : string.Concat(title.Trim(), "\n", body);
@@ -59,6 +61,13 @@ internal sealed class AnalyzedText
         SentenceSegmenter.Split(text, spans);
         var matches = new List<TermMatch>(64);
         vocabulary.Matcher.FindAll(text, matches);
+        var mask = vocabulary.LanguageMask(language);
+        if (mask != 0)
+        {
+            matches.RemoveAll(m => vocabulary[m.TermId] is var info && info.Languages != 0 && (info.Languages & mask) == 0
+                && !info.Kind.IsApprovalAnchor() && info.Kind != TermKind.TransferVerb);
+        }
+
         RemoveSynonymousDuplicates(matches, vocabulary);
 
         var sentences = new List<AnalyzedSentence>(spans.Count);

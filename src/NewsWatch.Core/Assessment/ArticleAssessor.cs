@@ -41,7 +41,7 @@ public sealed class ArticleAssessor : IArticleAssessor
     public ArticleAssessment Assess(AssessmentInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var text = AnalyzedText.Analyze(input.Title, input.Text ?? "", _vocabulary);
+        var text = AnalyzedText.Analyze(input.Title, input.Text ?? "", _vocabulary, input.Language);
         var relevance = _relevance.Assess(text);
         var notes = new List<AssessmentReason>();
         var claims = ApprovalClaimExtractor.Extract(text, relevance.IsRelevant, input.Published, notes);

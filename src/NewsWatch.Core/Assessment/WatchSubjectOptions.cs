@@ -213,6 +213,12 @@ public sealed class ApprovalLanguageOptions
     /// <summary>Words of a retrospective ("looking back", "回顾", "recordó"): the whole sentence is history.</summary>
     public List<string> RetrospectiveCues { get; set; } = [];
 
+    /// <summary>
+    /// Openers of a clause that takes its time from the words before it ("…last December, when it filed…"):
+    /// the date before the comma places the clause.
+    /// </summary>
+    public List<string> TimeClauseCues { get; set; } = [];
+
     /// <summary>Times before any article's own date ("last year", "去年"): a grant placed there is backstory.</summary>
     public List<string> PastTimeCues { get; set; } = [];
 

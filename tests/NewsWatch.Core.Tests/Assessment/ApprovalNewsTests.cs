@@ -117,4 +117,49 @@ public class ApprovalNewsTests
         Assert.Equal(
             "Xiaomi: MIIT production qualification still pending",
             Assess(null, "Xiaomi still awaits its production qualification for electric cars from the MIIT.").PrimaryEvent!.Headline);
+
+    private static ArticleAssessment AssessIn(string language, string text, string published) =>
+        Assessor.Assess(new AssessmentInput(null, text, null, DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture), language));
+
+    [Theory]
+    [InlineData("en", "Xiaomi took 90,000 orders for the YU7 in a day. The SUV's details emerged last November, when Xiaomi filed it with the industry ministry.", "2025-06-30")]
+    [InlineData("de", "Xiaomi meldet Rekordbestellungen für den YU7. Die Daten wurden im vergangenen November bekannt, als Xiaomi das Modell beim MIIT eingereicht hat.", "2025-06-30")]
+    [InlineData("en", "Xiaomi's car unit grew fast. The carmaker had applied for an MIIT production licence for its electric cars and was waiting for it in 2023.", "2025-06-30")]
+    public void A_filing_or_wait_placed_in_the_past_is_history_not_a_pending_approval(string language, string text, string published)
+    {
+        var a = AssessIn(language, text, published);
+
+        Assert.Empty(a.Events);
+        Assert.Contains(a.ApprovalNotes, n => n.Signal == "approval-background");
+    }
+
+    [Fact]
+    public void An_expectation_in_a_relative_clause_is_still_pending()
+    {
+        var a = AssessIn("en", "Xiaomi will start building electric cars once it has MIIT approval, which is expected in the first quarter.", "2023-11-20");
+
+        Assert.Equal(ApprovalStatus.Pending, a.ApprovalStatusForArticle);
+    }
+
+    [Theory]
+    [InlineData("pt", false)]
+    [InlineData("pt-BR", false)]
+    [InlineData("en", true)]
+    [InlineData(null, true)]
+    public void Cues_are_read_in_the_article_language_only(string? language, bool negated)
+    {
+        // Portuguese "no" is "in the"; read as the English negation it made a background listing a pending approval.
+        var vocabulary = NewsWatch.Assessment.Matching.AssessmentVocabulary.Build(WatchSubjectOptions.XiaomiEv());
+        var text = AnalyzedText.Analyze(null, "O SU7 está à venda desde março, depois de ter entrado no catálogo do MIIT.", vocabulary, language);
+
+        Assert.Equal(negated, text.Matches.Any(m => text.Info(m).Kind == NewsWatch.Assessment.Matching.TermKind.Negation));
+        Assert.Contains(text.Matches, m => text.Info(m).Kind == NewsWatch.Assessment.Matching.TermKind.LicenceNoun);
+    }
+
+    [Theory]
+    [InlineData("es", "El Xiaomi YU7 recibe luz verde del MIIT\nEl SUV figura ya en el catálogo del regulador chino.")]
+    [InlineData("pt", "Xiaomi YU7 recebe sinal verde do MIIT\nO SUV já consta do catálogo do regulador chinês.")]
+    [InlineData("zh", "小米YU7拿到“准生证” 亮相工信部新车公告\n公告显示，该车长4999毫米。")]
+    public void A_headline_in_the_present_or_a_listing_verb_is_a_grant(string language, string text) =>
+        Assert.Equal(ApprovalStatus.Granted, AssessIn(language, text, "2025-03-20").ApprovalStatusForArticle);
 }

@@ -11,7 +11,7 @@ namespace NewsWatch.Assessment.Approval;
 /// <param name="Regulator">Index of the named regulator, or -1 when the sentence names none.</param>
 /// <param name="KindCues">Kind cues in the sentence, as (regulator, kind) index pairs packed by <see cref="PackKind"/>.</param>
 /// <param name="Status">What the sentence says happened.</param>
-/// <param name="IsBackground">Told as backstory (past perfect, "previously"): a grant is dropped, other statements weigh half.</param>
+/// <param name="IsBackground">Told as backstory (past perfect, "previously", a relative clause): a grant is dropped, other statements weigh half or, when <see cref="IsPast"/>, are dropped too.</param>
 /// <param name="IsHedged">Attributed to sources ("reportedly"): still counts.</param>
 /// <param name="IsRequirement">Pending only because something is still required ("still needs"): weighs half.</param>
 /// <param name="IsExplicit">The sentence itself names both the subject and the regulator: the most specific evidence an article offers.</param>
@@ -35,6 +35,12 @@ internal readonly record struct ApprovalClaim(
 
     /// <summary>Why the statement is backstory (for the reasons), or null.</summary>
     public string? Backstory { get; init; }
+
+    /// <summary>
+    /// Placed before the article (past perfect, a retrospective, a past date): history whatever its status, where a
+    /// relative clause alone makes only a grant history.
+    /// </summary>
+    public bool IsPast { get; init; }
 
     public static int PackKind(int regulator, int kind) => (regulator << 8) | kind;
 

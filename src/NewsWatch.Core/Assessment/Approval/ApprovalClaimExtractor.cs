@@ -78,7 +78,9 @@ internal static class ApprovalClaimExtractor
             }
 
             var regulator = NearestRegulator(v, a);
-            var backstory = verdict.IsBackground ? "past perfect or 'previously'" : Backstory(v, ApprovalStatusClassifier.Focus(v, a), published);
+            var focus = ApprovalStatusClassifier.Focus(v, a);
+            var past = verdict.IsBackground ? "past perfect or 'previously'" : PastPlacement(v, focus, published);
+            var backstory = past ?? RelativeClause(v, focus);
             var claim = new ApprovalClaim(
                 sentenceIndex,
                 v.Sentence.Zone,
@@ -94,6 +96,7 @@ internal static class ApprovalClaimExtractor
             {
                 Model = NearestModel(v, a),
                 Backstory = backstory,
+                IsPast = past is not null,
             };
 
             // One statement per regulator and sentence; a later one in the sentence replaces an earlier one,
@@ -184,22 +187,15 @@ internal static class ApprovalClaimExtractor
     }
 
     /// <summary>
-    /// Why a statement is backstory rather than the news, or null: the sentence is a retrospective; the verb
-    /// opens a relative or temporal clause ("which won…", "after the planner cleared it"); or the stretch of
-    /// the sentence around the verb (up to the nearest comma or clause mark) places it in the past ("last
-    /// year", or a date well before the article's own).
+    /// Why a statement is said in passing rather than as the news, or null: the verb opens a relative or temporal
+    /// clause ("which won…", "after the planner cleared it"). A grant said so is backstory; a wait or an
+    /// expectation may still be current ("once it has approval, which is expected…").
     /// </summary>
-    private static string? Backstory(in SentenceView v, int focus, DateTimeOffset? published)
+    private static string? RelativeClause(in SentenceView v, int focus)
     {
-        if (v.Any(TermKind.RetrospectiveCue))
-        {
-            return "a retrospective";
-        }
-
         var at = v[focus];
         var sentence = v.Text.Text.AsSpan(v.Sentence.Start, v.Sentence.End - v.Sentence.Start);
         var from = at.Start - v.Sentence.Start;
-        var to = at.End - v.Sentence.Start;
         for (var i = 0; i < v.Count; i++)
         {
             if (v.Kind(i) != TermKind.RelativeCue || v[i].End > at.Start || v.Clause(i) != v.Clause(focus))
@@ -214,7 +210,32 @@ internal static class ApprovalClaimExtractor
             }
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// Why a statement of any status is history, or null: the sentence is a retrospective, or the stretch of the
+    /// sentence around the verb (up to the nearest comma or clause mark) places it in the past ("last year", or a
+    /// date well before the article's own). A stretch that opens with a relative or temporal word ("…last
+    /// December, when it filed…") belongs to the time before it.
+    /// </summary>
+    private static string? PastPlacement(in SentenceView v, int focus, DateTimeOffset? published)
+    {
+        if (v.Any(TermKind.RetrospectiveCue))
+        {
+            return "a retrospective";
+        }
+
+        var at = v[focus];
+        var sentence = v.Text.Text.AsSpan(v.Sentence.Start, v.Sentence.End - v.Sentence.Start);
+        var from = at.Start - v.Sentence.Start;
+        var to = at.End - v.Sentence.Start;
         var start = sentence[..from].LastIndexOfAny(SegmentMarks) + 1;
+        if (start > 0 && OpensWithRelative(v, start))
+        {
+            start = sentence[..(start - 1)].LastIndexOfAny(SegmentMarks) + 1;
+        }
+
         var endOffset = sentence[to..].IndexOfAny(SegmentMarks);
         var end = endOffset < 0 ? sentence.Length : to + endOffset;
         for (var i = 0; i < v.Count; i++)
@@ -229,6 +250,21 @@ internal static class ApprovalClaimExtractor
         return published is { } date && v.Text.Vocabulary.TimeAnchors.DatesBefore(sentence[start..end], date, out var anchor)
             ? $"dated '{anchor}', before the article ({date:yyyy-MM-dd})"
             : null;
+    }
+
+    private static bool OpensWithRelative(in SentenceView v, int offset)
+    {
+        var sentence = v.Text.Text.AsSpan(v.Sentence.Start, v.Sentence.End - v.Sentence.Start);
+        var first = offset + (sentence[offset..].Length - sentence[offset..].TrimStart().Length);
+        for (var i = 0; i < v.Count; i++)
+        {
+            if (v.Kind(i) is TermKind.RelativeCue or TermKind.TimeClauseCue && v[i].Start - v.Sentence.Start == first)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Where a stretch of a sentence ends for time and clause purposes; hyphens are too common inside names.

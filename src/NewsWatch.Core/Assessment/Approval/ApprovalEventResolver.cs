@@ -36,9 +36,9 @@ internal static class ApprovalEventResolver
         var placed = new List<(ApprovalClaim Claim, int Regulator, int Kind, bool PerModel, bool FromCue)>();
         foreach (var claim in claims)
         {
-            if (claim.Status == ApprovalStatus.Granted && claim.IsBackground)
+            if (claim.IsBackground && (claim.Status == ApprovalStatus.Granted || claim.IsPast))
             {
-                reasons.Add(new AssessmentReason("approval-background", $"grant '{claim.Cue}' told as backstory ({claim.Backstory ?? "background"}), not news", text.SentenceString(text.Sentences[claim.Sentence])));
+                reasons.Add(new AssessmentReason("approval-background", $"{claim.Status.ToString().ToLowerInvariant()} '{claim.Cue}' told as backstory ({claim.Backstory ?? "background"}), not news", text.SentenceString(text.Sentences[claim.Sentence])));
                 continue;
             }
 

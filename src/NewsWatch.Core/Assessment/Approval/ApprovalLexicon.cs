@@ -36,6 +36,7 @@ internal static class ApprovalLexicon
         (l => l.RelativeCues, TermKind.RelativeCue, CueScope.Right),
         (l => l.RetrospectiveCues, TermKind.RetrospectiveCue, CueScope.Both),
         (l => l.PastTimeCues, TermKind.PastTimeCue, CueScope.Both),
+        (l => l.TimeClauseCues, TermKind.TimeClauseCue, CueScope.Right),
     ];
 
     /// <summary>Every language's month names, for <see cref="TimeAnchors"/>.</summary>
@@ -54,18 +55,21 @@ internal static class ApprovalLexicon
     /// Every entry of every language at once (a report may quote or mix languages, and the scan costs the
     /// same), role by role.
     /// </summary>
-    public static IEnumerable<(TermKind Kind, CueScope Scope, string Term)> Entries(WatchSubjectOptions subject)
+    public static IEnumerable<(TermKind Kind, CueScope Scope, string Term, string Language)> Entries(WatchSubjectOptions subject)
     {
         var languages = Languages(subject);
         foreach (var (list, kind, scope) in Roles)
         {
-            foreach (var language in languages.Values)
+            foreach (var (code, language) in languages)
             {
                 foreach (var term in list(language))
                 {
-                    yield return (kind, scope, term);
+                    yield return (kind, scope, term, code);
                 }
             }
         }
     }
+
+    /// <summary>The language codes the subject's approval language lists, in order.</summary>
+    public static IReadOnlyList<string> LanguageCodes(WatchSubjectOptions subject) => [.. Languages(subject).Keys];
 }

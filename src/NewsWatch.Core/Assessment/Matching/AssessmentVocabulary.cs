@@ -18,13 +18,15 @@ internal sealed class AssessmentVocabulary
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
     private readonly TermInfo[] _terms;
+    private readonly IReadOnlyList<string> _languageCodes;
     private readonly Dictionary<(int Regulator, int Kind), Regex[]> _batchPatterns;
 
     private AssessmentVocabulary(
         TermMatcher matcher, TermInfo[] terms, IReadOnlyList<string> partyNames, WatchSubjectOptions subject,
-        Dictionary<(int, int), Regex[]> batchPatterns, Approval.TimeAnchors timeAnchors)
+        Dictionary<(int, int), Regex[]> batchPatterns, Approval.TimeAnchors timeAnchors, IReadOnlyList<string> languageCodes)
     {
         Matcher = matcher;
+        _languageCodes = languageCodes;
         TimeAnchors = timeAnchors;
         _terms = terms;
         PartyNames = partyNames;
@@ -44,6 +46,34 @@ internal sealed class AssessmentVocabulary
 
     public ref readonly TermInfo this[int termId] => ref _terms[termId];
 
+    /// <summary>
+    /// The bit of an article's language ("pt", "zh-Hant" → "zh") among the approval languages, or 0 when the
+    /// language is unknown or not configured: then every language's words apply, as a text may be in any.
+    /// </summary>
+    public ulong LanguageMask(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return 0;
+        }
+
+        var dash = language.IndexOfAny(['-', '_']);
+        return Bit(_languageCodes, (dash > 0 ? language[..dash] : language).Trim());
+    }
+
+    private static ulong Bit(IReadOnlyList<string> codes, string code)
+    {
+        for (var i = 0; i < codes.Count && i < 64; i++)
+        {
+            if (string.Equals(codes[i], code, StringComparison.OrdinalIgnoreCase))
+            {
+                return 1UL << i;
+            }
+        }
+
+        return 0;
+    }
+
     /// <summary>The compiled batch patterns of one kind of approval (empty when it has none).</summary>
     public IReadOnlyList<Regex> BatchPatterns(int regulator, int kind) =>
         _batchPatterns.TryGetValue((regulator, kind), out var list) ? list : [];
@@ -53,15 +83,24 @@ internal sealed class AssessmentVocabulary
         ArgumentNullException.ThrowIfNull(subject);
         var builder = new TermMatcher.Builder();
         var terms = new List<TermInfo>();
-        var seen = new HashSet<(TermKind, int, int, string)>();
+        var seen = new Dictionary<(TermKind, int, int, string), int>();
 
         void Add(string term, TermInfo info)
         {
-            // The same word listed twice (for two languages) would be reported twice.
-            if (!string.IsNullOrWhiteSpace(term)
-                && seen.Add((info.Kind, info.Ref, info.KindRef, Text.TextFolding.Fold(term.Trim())))
-                && builder.Add(term, terms.Count, overlay: info.Kind == TermKind.KindCue))
+            if (string.IsNullOrWhiteSpace(term))
             {
+                return;
+            }
+
+            // The same word listed twice (for two languages) would be reported twice: one entry, both languages.
+            var key = (info.Kind, info.Ref, info.KindRef, Text.TextFolding.Fold(term.Trim()));
+            if (seen.TryGetValue(key, out var existing))
+            {
+                terms[existing] = terms[existing] with { Languages = terms[existing].Languages | info.Languages };
+            }
+            else if (builder.Add(term, terms.Count, overlay: info.Kind == TermKind.KindCue))
+            {
+                seen[key] = terms.Count;
                 terms.Add(info with { Text = term.Trim('*', ' ') });
             }
         }
@@ -118,12 +157,13 @@ internal sealed class AssessmentVocabulary
             }
         }
 
-        foreach (var (kind, scope, term) in Approval.ApprovalLexicon.Entries(subject))
+        var languageCodes = Approval.ApprovalLexicon.LanguageCodes(subject);
+        foreach (var (kind, scope, term, language) in Approval.ApprovalLexicon.Entries(subject))
         {
-            Add(term, new TermInfo(kind, term, Scope: scope));
+            Add(term, new TermInfo(kind, term, Scope: scope, Languages: Bit(languageCodes, language)));
         }
 
         return new AssessmentVocabulary(
-            builder.Build(), [.. terms], partyNames, subject, batchPatterns, Approval.ApprovalLexicon.TimeAnchors(subject));
+            builder.Build(), [.. terms], partyNames, subject, batchPatterns, Approval.ApprovalLexicon.TimeAnchors(subject), languageCodes);
     }
 }

@@ -95,6 +95,9 @@ internal enum TermKind : byte
 
     /// <summary>A time before the article's own ("last year", "去年"): a grant placed there is backstory.</summary>
     PastTimeCue,
+
+    /// <summary>Opens a clause that takes its time from the words before it ("last December, when it filed").</summary>
+    TimeClauseCue,
 }
 
 /// <summary>Which side of a cue the approval word must be on for the cue to apply to it.</summary>
@@ -116,7 +119,8 @@ internal enum CueScope : byte
 /// <param name="Ref">Index of the party (0 = subject) or regulator the term names, else -1.</param>
 /// <param name="Scope">For cues, which side they apply to.</param>
 /// <param name="KindRef">For kind cues, index of the kind within its regulator; for products, index of the model (or -1).</param>
-internal readonly record struct TermInfo(TermKind Kind, string Text, int Ref = -1, CueScope Scope = CueScope.Right, int KindRef = -1);
+/// <param name="Languages">Approval-language terms: one bit per language that lists the term (see <see cref="AssessmentVocabulary.LanguageMask"/>); 0 for names and other terms of every language.</param>
+internal readonly record struct TermInfo(TermKind Kind, string Text, int Ref = -1, CueScope Scope = CueScope.Right, int KindRef = -1, ulong Languages = 0);
 
 /// <summary>Groups of term kinds the stages ask about.</summary>
 internal static class TermKinds
