@@ -35,13 +35,30 @@ public sealed class ArticleAssessor : IArticleAssessor
         _relevance = new RelevanceScorer(subject.RelevanceThreshold);
     }
 
+    /// <summary>
+    /// Drops the lines extraction drops ("Read more: …", "Leggi anche: …", "相关阅读：…"): text that reaches the
+    /// assessor from elsewhere (a feed summary, a pasted excerpt) still carries them, and a teaser for another
+    /// story says nothing about this one.
+    /// </summary>
+    private static string WithoutTeasers(string text)
+    {
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var lines = text.Split('\n');
+        var kept = lines.Where(l => string.IsNullOrWhiteSpace(l) || !Extraction.Content.BoilerplateText.IsJunk(l)).ToArray();
+        return kept.Length == lines.Length ? text : string.Join('\n', kept);
+    }
+
     /// <summary>An assessor for the default Xiaomi-EV subject.</summary>
     public static ArticleAssessor ForXiaomiEv() => new(Options.Create(WatchSubjectOptions.XiaomiEv()));
 
     public ArticleAssessment Assess(AssessmentInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var text = AnalyzedText.Analyze(input.Title, input.Text ?? "", _vocabulary, input.Language);
+        var text = AnalyzedText.Analyze(input.Title, WithoutTeasers(input.Text ?? ""), _vocabulary, input.Language);
         var relevance = _relevance.Assess(text);
         var notes = new List<AssessmentReason>();
         var claims = ApprovalClaimExtractor.Extract(text, relevance.IsRelevant, input.Published, notes);

@@ -56,6 +56,18 @@ public class WatchSubjectTests
     }
 
     [Fact]
+    public void A_teaser_for_another_story_does_not_make_phone_news_ev_news()
+    {
+        const string Phone = "Xiaomi 16 gets its 3C certificate\nThe next Xiaomi smartphone has passed China's 3C certification with 100 W charging, ahead of its launch.";
+        var assessor = ArticleAssessor.ForXiaomiEv();
+
+        var withTeaser = assessor.Assess(new AssessmentInput(null, Phone + "\nRead more: Xiaomi SU7 Ultra electric car review, the fastest EV sedan we drove", null, null, "en"));
+
+        Assert.False(withTeaser.Relevance.IsRelevant);
+        Assert.Equal(assessor.Assess(new AssessmentInput(null, Phone, null, null, "en")).Relevance.Score, withTeaser.Relevance.Score);
+    }
+
+    [Fact]
     public void Assessments_round_trip_through_json_with_their_reasons()
     {
         var a = ArticleAssessor.ForXiaomiEv().Assess(new AssessmentInput(

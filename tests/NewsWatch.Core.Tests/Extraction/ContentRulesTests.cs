@@ -54,6 +54,12 @@ public sealed class ContentRulesTests
     [InlineData("By Jane Doe and John Roe | Reuters")]
     [InlineData("Read More")]
     [InlineData("Skip to content")]
+    [InlineData("Leggi anche: Xiaomi YU7, prezzi e allestimenti")]
+    [InlineData("Lesen Sie auch: Xiaomi baut zweites Werk")]
+    [InlineData("À lire aussi : la Xiaomi SU7 arrive en Europe ?")]
+    [InlineData("Leia também: Xiaomi supera Tesla na China")]
+    [InlineData("Читайте также: Xiaomi открыла второй завод")]
+    [InlineData("相关阅读：小米汽车二期工厂投产")]
     public void Junk_lines_are_recognised(string line) => Assert.True(BoilerplateText.IsJunk(line));
 
     [Theory]
