@@ -8,7 +8,7 @@ public sealed record StoryEvaluation(IReadOnlyList<StoryAssignment> Assignments,
 {
     /// <summary>
     /// A fixed publication time for records that carry none: every record is then inside every other's window, the
-    /// hardest case for precision (the pipeline has real dates and separates events weeks apart for free).
+    /// hardest case for precision. Records with a "published" date are placed at it, as the pipeline places articles.
     /// </summary>
     public static readonly DateTimeOffset UndatedTime = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -27,11 +27,11 @@ public sealed record StoryEvaluation(IReadOnlyList<StoryAssignment> Assignments,
         var evidences = new List<StoryEvidence>(records.Count);
         foreach (var record in records)
         {
-            var assessment = assessor.Assess(new AssessmentInput(null, record.Text, null, null, record.Language));
+            var assessment = assessor.Assess(new AssessmentInput(null, record.Text, null, record.Published, record.Language));
             var evidence = stories.Reader.Read(null, record.Text, assessment);
             evidences.Add(evidence);
             assignments.Add(await index.AssignAsync(
-                new StoryArticle(record.Id, record.Url, null, record.Url?.Host, record.Language, UndatedTime, evidence), ct));
+                new StoryArticle(record.Id, record.Url, null, record.Url?.Host, record.Language, record.Published ?? UndatedTime, evidence), ct));
         }
 
         var labeled = records.Zip(assignments).Where(p => p.First.Story is not null).Select(p => (p.First.Story!, p.Second.StoryId)).ToList();
