@@ -115,4 +115,18 @@ public class RelevanceTests
 
     [Fact]
     public void Empty_text_is_not_relevant() => Assert.False(Relevance(null, "").IsRelevant);
+
+    [Fact]
+    public void An_industry_story_that_names_the_subject_once_as_an_example_is_not_about_it()
+    {
+        const string Story = "New rules for electric car batteries take effect in July\n"
+            + "China's new safety standard for electric vehicle batteries will apply to every new car sold from July. "
+            + "Batteries must not catch fire or explode for two hours after a cell fails. "
+            + "Carmakers have a year to adapt models already on sale. "
+            + "Several popular electric sedans, among them the Xiaomi SU7, already use cells that pass the test.";
+        const string Brief = "Xiaomi SU7 battery passes the new safety test\nThe Xiaomi SU7's battery passed China's new thermal-runaway test, the carmaker said.";
+
+        Assert.False(Relevance(null, Story).IsRelevant);
+        Assert.True(Relevance(null, Brief).IsRelevant);
+    }
 }

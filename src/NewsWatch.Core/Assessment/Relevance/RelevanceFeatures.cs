@@ -11,6 +11,7 @@ namespace NewsWatch.Assessment.Relevance;
 /// <param name="TopOtherShare">The same share for the most prominent other company.</param>
 /// <param name="TopOther">Party index of that company, or -1.</param>
 /// <param name="SubjectLeads">The first company the text names, in its title or lead, is the subject: what the text is about.</param>
+/// <param name="Sentences">Sentences in the text.</param>
 internal readonly record struct RelevanceFeatures(
     double TopicMass,
     double OffTopicMass,
@@ -18,8 +19,12 @@ internal readonly record struct RelevanceFeatures(
     double SubjectShare,
     double TopOtherShare,
     int TopOther,
-    bool SubjectLeads)
+    bool SubjectLeads,
+    int Sentences = 0)
 {
+    /// <summary>An article this long that names the subject once, outside its title and lead, is about something else.</summary>
+    public const int LongEnoughToBeAboutSomethingElse = 4;
+
     /// <summary>How much of what is said about the subject concerns the watched business, 0..1.</summary>
     public double Focus => TopicMass + OffTopicMass <= 0 ? 0 : TopicMass / (TopicMass + OffTopicMass);
 
@@ -27,8 +32,10 @@ internal readonly record struct RelevanceFeatures(
     public double Prominence => SubjectShare + TopOtherShare <= 0 ? 0 : SubjectShare / (SubjectShare + TopOtherShare);
 
     /// <summary>
-    /// Named in a single sentence of an article that names other companies, and not as the first company of its
-    /// title or lead: a comparison, not a subject. A one-sentence brief whose lead opens with the subject is about it.
+    /// Named in a single sentence, not as the first company of the title or lead, of an article that names other
+    /// companies (a comparison) or that says several other things (an industry story with the subject as one
+    /// example). A one-sentence brief whose lead opens with the subject is about it.
     /// </summary>
-    public bool IsPassingMention => SubjectSentences <= 1 && TopOtherShare > 0 && !SubjectLeads;
+    public bool IsPassingMention =>
+        SubjectSentences <= 1 && !SubjectLeads && (TopOtherShare > 0 || Sentences >= LongEnoughToBeAboutSomethingElse);
 }

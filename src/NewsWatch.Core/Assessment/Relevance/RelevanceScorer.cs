@@ -156,7 +156,8 @@ internal sealed class RelevanceScorer
         }
 
         return new RelevanceFeatures(
-            topic, offTopic, subjectSentences, shares[AssessmentVocabulary.Subject], top < 0 ? 0 : shares[top], top, subjectLeads == true);
+            topic, offTopic, subjectSentences, shares[AssessmentVocabulary.Subject], top < 0 ? 0 : shares[top], top, subjectLeads == true,
+            text.Sentences.Count);
     }
 
     private static void AddExample(
