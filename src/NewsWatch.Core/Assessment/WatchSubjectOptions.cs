@@ -162,6 +162,12 @@ public sealed class ApprovalLanguageOptions
     /// </summary>
     public List<string> GrantVerbs { get; set; } = [];
 
+    /// <summary>
+    /// Nouns that say a grant happened by themselves, as a verb does ("green light", "via libera"): "Via libera a
+    /// Xiaomi" is a headline grant, "awaits the green light" still a wait.
+    /// </summary>
+    public List<string> GrantNouns { get; set; } = [];
+
     /// <summary>Realised receiving/giving verbs ("received", "拿到").</summary>
     public List<string> TransferVerbs { get; set; } = [];
 

@@ -162,4 +162,12 @@ public class ApprovalNewsTests
     [InlineData("zh", "小米YU7拿到“准生证” 亮相工信部新车公告\n公告显示，该车长4999毫米。")]
     public void A_headline_in_the_present_or_a_listing_verb_is_a_grant(string language, string text) =>
         Assert.Equal(ApprovalStatus.Granted, AssessIn(language, text, "2025-03-20").ApprovalStatusForArticle);
+
+    [Theory]
+    [InlineData("it", "Via libera del MIIT a Xiaomi per la berlina elettrica YU7\nIl modello sarà in vendita da giugno.", ApprovalStatus.Granted)]
+    [InlineData("de", "Grünes Licht aus Peking: Xiaomi darf Elektroautos bauen\nDie NDRC hat die Fertigung erlaubt.", ApprovalStatus.Granted)]
+    [InlineData("it", "Xiaomi attende ancora il via libera del MIIT per la YU7 elettrica\nLa produzione partirà dopo.", ApprovalStatus.Pending)]
+    [InlineData("en", "Xiaomi seeks the green light from the MIIT for its YU7 electric SUV\nProduction is due to start in June.", ApprovalStatus.Pending)]
+    public void A_green_light_noun_states_a_grant_unless_something_is_still_awaited(string language, string text, ApprovalStatus expected) =>
+        Assert.Equal(expected, AssessIn(language, text, "2025-03-20").ApprovalStatusForArticle);
 }

@@ -16,6 +16,7 @@ internal static class ApprovalLexicon
         (l => l.ApprovalNouns, TermKind.ApprovalNoun, CueScope.Both),
         (l => l.LicenceNouns, TermKind.LicenceNoun, CueScope.Both),
         (l => l.GrantVerbs, TermKind.GrantVerb, CueScope.Both),
+        (l => l.GrantNouns, TermKind.GrantVerb, CueScope.Both),
         (l => l.TransferVerbs, TermKind.TransferVerb, CueScope.Both),
         (l => l.PendingCues, TermKind.PendingCue, CueScope.Right),
         (l => l.PendingCuesAfter, TermKind.PendingCue, CueScope.Left),
