@@ -170,4 +170,19 @@ public class ApprovalNewsTests
     [InlineData("en", "Xiaomi seeks the green light from the MIIT for its YU7 electric SUV\nProduction is due to start in June.", ApprovalStatus.Pending)]
     public void A_green_light_noun_states_a_grant_unless_something_is_still_awaited(string language, string text, ApprovalStatus expected) =>
         Assert.Equal(expected, AssessIn(language, text, "2025-03-20").ApprovalStatusForArticle);
+
+    [Theory]
+    [InlineData("ja", "シャオミのEV、工業情報化省の生産許可なお下りず\n同社は既存メーカーとの提携を探っている。")]
+    [InlineData("ja", "シャオミは工業情報化省（MIIT）の生産許可の取得を目指している。EV事業の拡大が狙いだ。")]
+    [InlineData("pt", "A Xiaomi vai chamar 30.000 unidades do SU7. O plano de recall foi registado junto da SAMR, que lhe deu luz verde.")]
+    [InlineData("zh-Hant", "小米造車所需的資質，至今仍未到手。業界原本猜測小米可接手博郡的准生證，如今看來已難直接取得。")]
+    public void Negated_wanted_or_recall_approvals_in_other_languages_send_no_alert(string language, string text) =>
+        Assert.NotEqual(ApprovalStatus.Granted, AssessIn(language, text, "2025-03-20").ApprovalStatusForArticle);
+
+    [Theory]
+    [InlineData("zh", "小米汽车终于拿证了！工信部最新公告里，小米牌纯电轿车赫然在列。")]
+    [InlineData("ko", "샤오미, 드디어 독자 생산 자격 손에 넣었습니다\n중국 공업정보화부(MIIT) 공고에 샤오미 전기차 SU7이 이름을 올렸습니다.")]
+    [InlineData("ru", "Министерство промышленности и информатизации КНР (MIIT) включило седан Xiaomi SU7 в новый каталог.")]
+    public void Colloquial_and_honorific_grants_alert(string language, string text) =>
+        Assert.Equal(ApprovalStatus.Granted, AssessIn(language, text, "2024-07-15").ApprovalStatusForArticle);
 }

@@ -104,7 +104,7 @@ internal static partial class BoilerplateText
           |anzeige|werbung|advertentie|annonce|reklama|реклама|iklan|广告|廣告|광고
           |(?:the\s+)?(?:story|article)\s+continues\s+below.*|continue\s+reading.*|scroll\s+(?:down\s+)?to\s+continue.*
           |read\s+more\b.*|(?:also|must)\s+read\b.*|see\s+also\b.*|more\s*:.*
-          |(?:leggi|lesen\s+sie|lies|lire|à\s+lire|lee|lea|leia|veja|vedi|guarda)\s+(?:anche|auch|aussi|también|também)\b.*
+          |(?:leggi|lesen\s+sie|lies|lire|à\s+lire|lee|lea|leia|veja|vedi|guarda)\s+(?:anche|auch|aussi|también|também|ainda)\b.*
           |читайте\s+также.*|смотрите\s+также.*|相关阅读.*|相關閱讀.*|延伸阅读.*|延伸閱讀.*|推荐阅读.*|推薦閱讀.*|関連記事.*|관련\s*기사.*
           |related(?:\s+(?:articles?|stories|story|posts?|content|coverage|news|links|reading|topics|videos?|items))?(?:\s+(?:from|on|to)\s+[^.:]{1,60})?\s*(?:[:|].*)?|more\s+(?:from|on|stories|news)\b.*
           |recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+also\s+like.*|trending(?:\s+now)?|most\s+(?:popular|read|viewed)\b.*
