@@ -235,6 +235,12 @@ public sealed class ApprovalLanguageOptions
     /// </summary>
     public List<List<string>> MonthNames { get; set; } = [];
 
+    /// <summary>
+    /// Words that make the company named beside them the brand of a product ("branded", "de marque", "牌"): a
+    /// contract manufacturer's filing for "Xiaomi-branded" cars is Xiaomi's approval.
+    /// </summary>
+    public List<string> BrandCues { get; set; } = [];
+
     /// <summary>Attribution ("reportedly"): a grant still counts.</summary>
     public List<string> Hedges { get; set; } = [];
 

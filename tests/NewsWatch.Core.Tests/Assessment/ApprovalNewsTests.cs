@@ -185,4 +185,11 @@ public class ApprovalNewsTests
     [InlineData("ru", "Министерство промышленности и информатизации КНР (MIIT) включило седан Xiaomi SU7 в новый каталог.")]
     public void Colloquial_and_honorific_grants_alert(string language, string text) =>
         Assert.Equal(ApprovalStatus.Granted, AssessIn(language, text, "2024-07-15").ApprovalStatusForArticle);
+
+    [Theory]
+    [InlineData("en", "BAIC unit files for MIIT approval of two Xiaomi-branded electric sedans\nThe documents list a 4,997 mm body.", ApprovalStatus.Pending)]
+    [InlineData("fr", "Une filiale de BAIC a déposé auprès du MIIT une demande pour deux voitures électriques de marque Xiaomi.", ApprovalStatus.Pending)]
+    [InlineData("en", "Tesla won MIIT approval for its new Model Y electric SUV, a blow to the Xiaomi brand.", null)]
+    public void A_contract_makers_filing_for_the_subjects_brand_is_the_subjects_but_a_grant_stays_its_own(string language, string text, ApprovalStatus? expected) =>
+        Assert.Equal(expected, AssessIn(language, text, "2023-11-16").ApprovalStatusForArticle);
 }

@@ -59,7 +59,9 @@ internal static class ApprovalClaimExtractor
                 continue;
             }
 
-            var party = NearestParty(v, a);
+            // Only a filing or wait is read as the brand owner's: "a blow to the Xiaomi brand" beside another
+            // company's grant must not become Xiaomi's grant.
+            var party = status != ApprovalStatus.Granted && NamesSubjectAsBrand(v) ? AssessmentVocabulary.Subject : NearestParty(v, a);
             var explicitSubject = party == AssessmentVocabulary.Subject;
             if (party < 0)
             {
@@ -184,6 +186,36 @@ internal static class ApprovalClaimExtractor
             : subjectBefore ? AssessmentVocabulary.Subject
             : before >= 0 ? before
             : after;
+    }
+
+    /// <summary>Tokens between a brand word and the subject's name for the name to be the brand ("de marque Xiaomi").</summary>
+    private const int BrandWindow = 1;
+
+    /// <summary>
+    /// The sentence names the subject as the brand of what is approved ("two sedans carrying the Xiaomi brand",
+    /// "Xiaomi-branded cars", "deux berlines de marque Xiaomi"): a contract manufacturer's filing for them is the
+    /// subject's pending approval, whoever files it.
+    /// </summary>
+    private static bool NamesSubjectAsBrand(in SentenceView v)
+    {
+        for (var b = 0; b < v.Count; b++)
+        {
+            if (v.Kind(b) != TermKind.BrandCue)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < v.Count; i++)
+            {
+                if (v.Kind(i).IsParty() && v.Info(i).Ref == AssessmentVocabulary.Subject
+                    && (v[i].End <= v[b].Start ? v.TokensBetween(v[i].End, v[b].Start) : v.TokensBetween(v[b].End, v[i].Start)) <= BrandWindow)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -38,6 +38,7 @@ internal static class ApprovalLexicon
         (l => l.RetrospectiveCues, TermKind.RetrospectiveCue, CueScope.Both),
         (l => l.PastTimeCues, TermKind.PastTimeCue, CueScope.Both),
         (l => l.TimeClauseCues, TermKind.TimeClauseCue, CueScope.Right),
+        (l => l.BrandCues, TermKind.BrandCue, CueScope.Both),
     ];
 
     /// <summary>Every language's month names, for <see cref="TimeAnchors"/>.</summary>

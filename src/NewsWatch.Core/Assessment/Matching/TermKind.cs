@@ -98,6 +98,9 @@ internal enum TermKind : byte
 
     /// <summary>Opens a clause that takes its time from the words before it ("last December, when it filed").</summary>
     TimeClauseCue,
+
+    /// <summary>Marks the company named beside it as the brand of a product ("Xiaomi-branded", "de marque Xiaomi", "小米牌").</summary>
+    BrandCue,
 }
 
 /// <summary>Which side of a cue the approval word must be on for the cue to apply to it.</summary>
