@@ -204,8 +204,11 @@ public sealed class ApprovalLanguageOptions
     /// <summary>Negations after the verb ("得ていない", "받지 못한").</summary>
     public List<string> NegationsAfter { get; set; } = [];
 
-    /// <summary>Phrases that contain a negation but do not negate ("not only", "不仅"); the longest match hides the "not".</summary>
-    public List<string> NonNegations { get; set; } = [];
+    /// <summary>
+    /// Phrases that contain a cue word but are no cue, so the longest match hides it: "not only" is emphasis, "申报企业"
+    /// is the applicant column of every MIIT notice, not a filing.
+    /// </summary>
+    public List<string> NotCues { get; set; } = [];
 
     /// <summary>Backstory markers before the verb ("had", "previously", "此前").</summary>
     public List<string> BackgroundCues { get; set; } = [];

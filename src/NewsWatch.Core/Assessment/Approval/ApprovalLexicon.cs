@@ -32,7 +32,7 @@ internal static class ApprovalLexicon
         (l => l.Hedges, TermKind.HedgeCue, CueScope.Both),
         (l => l.NonApprovals, TermKind.NonApproval, CueScope.Both),
         (l => l.ClauseBreaks, TermKind.ClauseBreak, CueScope.Both),
-        (l => l.NonNegations, TermKind.Neutral, CueScope.Both),
+        (l => l.NotCues, TermKind.Neutral, CueScope.Both),
         (l => l.FilingCues, TermKind.FilingCue, CueScope.Both),
         (l => l.RelativeCues, TermKind.RelativeCue, CueScope.Right),
         (l => l.RetrospectiveCues, TermKind.RetrospectiveCue, CueScope.Both),
