@@ -16,6 +16,9 @@ public sealed record LabeledExcerpt(string Id, string Text, bool Relevant, strin
     public string? Story { get; init; }
 
     public Uri? Url { get; init; }
+
+    /// <summary>What the assessor is given for this record: its text, date and language, as the pipeline gives an article's.</summary>
+    public AssessmentInput ToAssessmentInput() => new(null, Text, null, Published, Language);
 }
 
 /// <summary>Reads labeled excerpts, one JSON object per line.</summary>

@@ -37,7 +37,7 @@ public sealed record RelevanceEvaluation(
         foreach (var record in records)
         {
             var start = Stopwatch.GetTimestamp();
-            var assessment = assessor.Assess(new AssessmentInput(null, record.Text, null, record.Published, record.Language));
+            var assessment = assessor.Assess(record.ToAssessmentInput());
             elapsed += Stopwatch.GetElapsedTime(start);
             predictions.Add(new ExcerptPrediction(
                 record,

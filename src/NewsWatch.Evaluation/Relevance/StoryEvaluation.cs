@@ -27,7 +27,7 @@ public sealed record StoryEvaluation(IReadOnlyList<StoryAssignment> Assignments,
         var evidences = new List<StoryEvidence>(records.Count);
         foreach (var record in records)
         {
-            var assessment = assessor.Assess(new AssessmentInput(null, record.Text, null, record.Published, record.Language));
+            var assessment = assessor.Assess(record.ToAssessmentInput());
             var evidence = stories.Reader.Read(null, record.Text, assessment);
             evidences.Add(evidence);
             assignments.Add(await index.AssignAsync(

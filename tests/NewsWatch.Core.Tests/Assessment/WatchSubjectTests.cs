@@ -139,7 +139,7 @@ public class XiaomiSubjectFileTests
     {
         // The matcher keeps the first listing of a word in a role, so a second one with another scope
         // ("pending" before and after) would be dead configuration that reads as if it worked.
-        var conflicts = NewsWatch.Assessment.Approval.ApprovalLexicon.Entries(WatchSubjectOptions.XiaomiEv())
+        var conflicts = NewsWatch.Assessment.Approval.ApprovalLexicon.Entries(WatchSubjectOptions.XiaomiEv().ApprovalLanguage)
             .GroupBy(e => (e.Kind, NewsWatch.Assessment.Text.TextFolding.Fold(e.Term.Trim())))
             .Where(g => g.Select(e => e.Scope).Distinct().Count() > 1)
             .Select(g => $"{g.Key.Kind} '{g.Key.Item2}'")

@@ -208,7 +208,7 @@ internal static class ApprovalClaimExtractor
             for (var i = 0; i < v.Count; i++)
             {
                 if (v.Kind(i).IsParty() && v.Info(i).Ref == AssessmentVocabulary.Subject
-                    && (v[i].End <= v[b].Start ? v.TokensBetween(v[i].End, v[b].Start) : v.TokensBetween(v[b].End, v[i].Start)) <= BrandWindow)
+                    && v.TokensApart(i, b) <= BrandWindow)
                 {
                     return true;
                 }
@@ -226,7 +226,7 @@ internal static class ApprovalClaimExtractor
     private static string? RelativeClause(in SentenceView v, int focus)
     {
         var at = v[focus];
-        var sentence = v.Text.Text.AsSpan(v.Sentence.Start, v.Sentence.End - v.Sentence.Start);
+        var sentence = v.Chars;
         var from = at.Start - v.Sentence.Start;
         for (var i = 0; i < v.Count; i++)
         {
@@ -259,7 +259,7 @@ internal static class ApprovalClaimExtractor
         }
 
         var at = v[focus];
-        var sentence = v.Text.Text.AsSpan(v.Sentence.Start, v.Sentence.End - v.Sentence.Start);
+        var sentence = v.Chars;
         var from = at.Start - v.Sentence.Start;
         var to = at.End - v.Sentence.Start;
         var start = sentence[..from].LastIndexOfAny(SegmentMarks) + 1;
@@ -286,7 +286,7 @@ internal static class ApprovalClaimExtractor
 
     private static bool OpensWithRelative(in SentenceView v, int offset)
     {
-        var sentence = v.Text.Text.AsSpan(v.Sentence.Start, v.Sentence.End - v.Sentence.Start);
+        var sentence = v.Chars;
         var first = offset + (sentence[offset..].Length - sentence[offset..].TrimStart().Length);
         for (var i = 0; i < v.Count; i++)
         {

@@ -42,12 +42,14 @@ internal static class ApprovalLexicon
     ];
 
     /// <summary>Every language's month names, for <see cref="TimeAnchors"/>.</summary>
-    public static TimeAnchors TimeAnchors(WatchSubjectOptions subject) =>
-        new(Languages(subject).Values.Select(l => (IReadOnlyList<IReadOnlyList<string>>)l.MonthNames));
+    public static TimeAnchors TimeAnchors(IReadOnlyDictionary<string, ApprovalLanguageOptions> languages) =>
+        new(languages.Values.Select(l => (IReadOnlyList<IReadOnlyList<string>>)l.MonthNames));
 
-    // A subject that configures no approval language uses the default subject's: how news states a grant
-    // does not depend on which company is watched.
-    private static Dictionary<string, ApprovalLanguageOptions> Languages(WatchSubjectOptions subject)
+    /// <summary>
+    /// The subject's approval language by language code. A subject that configures none uses the default
+    /// subject's: how news states a grant does not depend on which company is watched.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ApprovalLanguageOptions> Languages(WatchSubjectOptions subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
         return subject.ApprovalLanguage.Count > 0 ? subject.ApprovalLanguage : WatchSubjectOptions.XiaomiEv().ApprovalLanguage;
@@ -57,9 +59,10 @@ internal static class ApprovalLexicon
     /// Every entry of every language at once (a report may quote or mix languages, and the scan costs the
     /// same), role by role.
     /// </summary>
-    public static IEnumerable<(TermKind Kind, CueScope Scope, string Term, string Language)> Entries(WatchSubjectOptions subject)
+    public static IEnumerable<(TermKind Kind, CueScope Scope, string Term, string Language)> Entries(
+        IReadOnlyDictionary<string, ApprovalLanguageOptions> languages)
     {
-        var languages = Languages(subject);
+        ArgumentNullException.ThrowIfNull(languages);
         foreach (var (list, kind, scope) in Roles)
         {
             foreach (var (code, language) in languages)
@@ -72,6 +75,4 @@ internal static class ApprovalLexicon
         }
     }
 
-    /// <summary>The language codes the subject's approval language lists, in order.</summary>
-    public static IReadOnlyList<string> LanguageCodes(WatchSubjectOptions subject) => [.. Languages(subject).Keys];
 }

@@ -69,6 +69,13 @@ internal readonly ref struct SentenceView
 
     public string MatchText(int i) => _text.Text[this[i].Start..this[i].End];
 
+    /// <summary>The sentence's text; offsets into it are match offsets minus <c>Sentence.Start</c>.</summary>
+    public ReadOnlySpan<char> Chars => _text.Text.AsSpan(Sentence.Start, Sentence.End - Sentence.Start);
+
+    /// <summary>Tokens between two matches, whichever comes first.</summary>
+    public int TokensApart(int a, int b) =>
+        this[a].End <= this[b].Start ? TokensBetween(this[a].End, this[b].Start) : TokensBetween(this[b].End, this[a].Start);
+
     public bool Any(TermKind kind)
     {
         for (var i = 0; i < Count; i++)
@@ -144,7 +151,6 @@ internal readonly ref struct SentenceView
     /// <summary>The nearest match of <paramref name="kind"/> within <paramref name="window"/> tokens on either side, same clause.</summary>
     public int FindNear(int target, TermKind kind, int window)
     {
-        var t = this[target];
         int best = -1, bestDistance = int.MaxValue;
         for (var i = 0; i < Count; i++)
         {
@@ -153,8 +159,7 @@ internal readonly ref struct SentenceView
                 continue;
             }
 
-            var c = this[i];
-            var distance = c.End <= t.Start ? TokensBetween(c.End, t.Start) : TokensBetween(t.End, c.Start);
+            var distance = TokensApart(i, target);
             if (distance <= window && distance < bestDistance)
             {
                 best = i;

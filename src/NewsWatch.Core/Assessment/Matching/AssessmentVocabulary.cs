@@ -157,13 +157,15 @@ internal sealed class AssessmentVocabulary
             }
         }
 
-        var languageCodes = Approval.ApprovalLexicon.LanguageCodes(subject);
-        foreach (var (kind, scope, term, language) in Approval.ApprovalLexicon.Entries(subject))
+        // Resolved once: the entries, the month names and the language bits must come from the same dictionary.
+        var languages = Approval.ApprovalLexicon.Languages(subject);
+        var languageCodes = languages.Keys.ToList();
+        foreach (var (kind, scope, term, language) in Approval.ApprovalLexicon.Entries(languages))
         {
             Add(term, new TermInfo(kind, term, Scope: scope, Languages: Bit(languageCodes, language)));
         }
 
         return new AssessmentVocabulary(
-            builder.Build(), [.. terms], partyNames, subject, batchPatterns, Approval.ApprovalLexicon.TimeAnchors(subject), languageCodes);
+            builder.Build(), [.. terms], partyNames, subject, batchPatterns, Approval.ApprovalLexicon.TimeAnchors(languages), languageCodes);
     }
 }
