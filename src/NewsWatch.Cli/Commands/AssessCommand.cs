@@ -21,9 +21,16 @@ internal sealed class AssessCommand(CliContext context) : ICliCommand
 
     public string Name => "assess";
 
-    public string Usage => "assess <file|url>... [--json] [--subject FILE]   relevance, approval events and reasons; stories among the inputs";
+    public string Usage => "assess <file|url>... [--json] [--subject FILE] [--lang CODE] [--published DATE]   relevance, approval events and reasons; stories among the inputs";
 
-    public IReadOnlyList<CliOptionSpec> OptionSpecs => [CliOptionSpec.Json, CliOptionSpec.Value("subject", "FILE", "watch subject file (default: Xiaomi EV)")];
+    public IReadOnlyList<CliOptionSpec> OptionSpecs =>
+    [
+        CliOptionSpec.Json,
+        CliOptionSpec.Value("subject", "FILE", "watch subject file (default: Xiaomi EV)"),
+        // A pasted .txt excerpt carries neither; both change the reading (cues in the article's language, dates before it).
+        CliOptionSpec.Value("lang", "CODE", "language of the inputs (en, zh, zh-Hant, ja …; default: the page's, none for .txt)"),
+        CliOptionSpec.Value("published", "DATE", "publication date of the inputs (ISO-8601; default: the page's, none for .txt)"),
+    ];
 
     public CliArgumentSpec? Argument => new("sources", "pages: files (.gz allowed) or http(s) addresses", Many: true);
 
@@ -36,12 +43,15 @@ internal sealed class AssessCommand(CliContext context) : ICliCommand
 
         var subject = args.Get("subject") is { } file ? AssessmentJson.LoadWatchSubject(context.ResolvePath(file)) : WatchSubjectOptions.XiaomiEv();
         var assessor = new ArticleAssessor(Options.Create(subject));
+        var language = args.Get("lang");
+        var published = ReadingCommand.Date(args, "published");
         var inputs = new List<(string Source, AssessmentInput Input)>();
         foreach (var source in args.Positionals)
         {
             try
             {
-                inputs.Add((source, await LoadAsync(source, cancellationToken)));
+                var input = await LoadAsync(source, cancellationToken);
+                inputs.Add((source, input with { Language = language ?? input.Language, Published = published ?? input.Published }));
             }
             catch (Exception ex) when (ex is ExtractionException or FetchException or IOException or UnauthorizedAccessException)
             {

@@ -45,6 +45,20 @@ internal sealed class AnalyzedText
 
     public ref readonly TermInfo Info(in TermMatch m) => ref Vocabulary[m.TermId];
 
+    /// <summary>Whether any sentence holds a term of <paramref name="kind"/>.</summary>
+    public bool Any(TermKind kind)
+    {
+        foreach (var m in Matches)
+        {
+            if (Info(m).Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Analyses <paramref name="title"/> and <paramref name="body"/>. Without a title, a short first line
     /// that does not end like a sentence is taken as the headline. With a known <paramref name="language"/>,

@@ -192,4 +192,35 @@ public class ApprovalNewsTests
     [InlineData("en", "Tesla won MIIT approval for its new Model Y electric SUV, a blow to the Xiaomi brand.", null)]
     public void A_contract_makers_filing_for_the_subjects_brand_is_the_subjects_but_a_grant_stays_its_own(string language, string text, ApprovalStatus? expected) =>
         Assert.Equal(expected, AssessIn(language, text, "2023-11-16").ApprovalStatusForArticle);
+
+    // "blorfs" and "zinged" stand for wording the vocabulary lacks: the approval is named, its status is not read.
+    [Theory]
+    [InlineData("Xiaomi SU7 blorfs MIIT approval", "The electric sedan from Xiaomi blorfs the ministry's approval, its notice shows.")]
+    [InlineData(null, "小米SU7 zinged 工信部的许可，小米汽车官方回应称感谢。")]
+    public void An_approval_named_with_no_status_word_is_pending_with_that_reason_never_granted(string? title, string text)
+    {
+        var a = Assess(title, text, "2023-11-16");
+
+        Assert.Equal(ApprovalStatus.Pending, a.ApprovalStatusForArticle);
+        Assert.Equal("MIIT", a.PrimaryEvent!.Regulator);
+        Assert.Contains(a.PrimaryEvent.Reasons, r => r.Detail.Contains("no word of the article states", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_stated_grant_anywhere_outweighs_an_approval_named_with_no_status()
+    {
+        var a = Assess("Xiaomi SU7 blorfs MIIT approval", "The MIIT approved Xiaomi's SU7 electric sedan on Tuesday, its notice shows.", "2023-11-16");
+
+        Assert.Equal(ApprovalStatus.Granted, a.ApprovalStatusForArticle);
+        Assert.DoesNotContain(a.Events.SelectMany(e => e.Reasons), r => r.Detail.Contains("no word of the article states", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Xiaomi delivered 30,000 SU7 electric cars in May, a year and more after the MIIT approval blorfed last year.")]
+    [InlineData("In May 2024, Xiaomi delivered 30,000 SU7 electric cars, helped along by the MIIT approval.")]
+    [InlineData("Xiaomi had delivered 30,000 SU7 electric cars by then, helped along by the MIIT approval.")]
+    [InlineData("Xiaomi recalls 30,000 SU7 electric cars over a parking-assist fault. The MIIT approval of the SU7 blorfs nothing here.")]
+    [InlineData("XPeng's new plant blorfs MIIT approval for its electric cars. XPeng will build 100,000 cars a year there, more than Xiaomi sells.")]
+    public void An_approval_named_with_no_status_in_an_aside_a_recall_or_another_story_is_no_approval_news(string text) =>
+        Assert.Null(Assess(null, text, "2025-06-01").ApprovalStatusForArticle);
 }

@@ -42,6 +42,12 @@ internal readonly record struct ApprovalClaim(
     /// </summary>
     public bool IsPast { get; init; }
 
+    /// <summary>
+    /// The sentence names the subject's approval but no word of it says granted, waiting or refused ("Xiaomi's MIIT
+    /// approval: what it means"): read as pending, and only when the article states nothing else about an approval.
+    /// </summary>
+    public bool IsUnstated { get; init; }
+
     public static int PackKind(int regulator, int kind) => (regulator << 8) | kind;
 
     /// <summary>

@@ -37,6 +37,14 @@ internal static class ApprovalClaimExtractor
             ExtractSentence(v, si, inherited, articleIsRelevant, published, claims, reasons, ref ignored);
         }
 
+        // Wording the vocabulary lacks is the usual reason an approval's status goes unread; an article that names
+        // the approval and states no status in any sentence is reported as pending with that reason, never as a
+        // grant, and a statement anywhere else outweighs it.
+        if (claims.Exists(c => !c.IsUnstated))
+        {
+            claims.RemoveAll(c => c.IsUnstated);
+        }
+
         return claims;
     }
 
@@ -54,10 +62,8 @@ internal static class ApprovalClaimExtractor
             }
 
             var verdict = ApprovalStatusClassifier.Classify(v, a);
-            if (verdict.Status is not { } status)
-            {
-                continue;
-            }
+            var unstated = verdict.Status is null;
+            var status = verdict.Status ?? ApprovalStatus.Pending;
 
             // Only a filing or wait is read as the brand owner's: "a blow to the Xiaomi brand" beside another
             // company's grant must not become Xiaomi's grant.
@@ -70,7 +76,7 @@ internal static class ApprovalClaimExtractor
 
             if (WhyNotCounted(v, sentenceIndex, a, party, articleIsRelevant) is { } why)
             {
-                if (!notedSentence && ignored++ < MaxIgnoredReasons)
+                if (!unstated && !notedSentence && ignored++ < MaxIgnoredReasons)
                 {
                     notedSentence = true;
                     reasons.Add(new AssessmentReason("approval-ignored", $"{status.ToString().ToLowerInvariant()} '{v.MatchText(a)}' not counted: {why}", v.Text.SentenceString(v.Sentence)));
@@ -83,6 +89,12 @@ internal static class ApprovalClaimExtractor
             var focus = ApprovalStatusClassifier.Focus(v, a);
             var past = verdict.IsBackground ? "past perfect or 'previously'" : PastPlacement(v, focus, published);
             var backstory = past ?? RelativeClause(v, focus);
+            if (unstated && (backstory is not null || verdict.IsBackground || claims.Exists(c => c.Sentence == sentenceIndex)
+                || !IsPlainMention(v, articleIsRelevant, published)))
+            {
+                continue;
+            }
+
             var claim = new ApprovalClaim(
                 sentenceIndex,
                 v.Sentence.Zone,
@@ -99,6 +111,7 @@ internal static class ApprovalClaimExtractor
                 Model = NearestModel(v, a),
                 Backstory = backstory,
                 IsPast = past is not null,
+                IsUnstated = unstated,
             };
 
             // One statement per regulator and sentence; a later one in the sentence replaces an earlier one,
@@ -142,6 +155,31 @@ internal static class ApprovalClaimExtractor
         }
 
         return !articleIsRelevant && !HasTopic(v) ? "not about the watched business" : null;
+    }
+
+    /// <summary>
+    /// An approval named without a status counts only as weak evidence, so only where nothing else could explain
+    /// it: in an article about the subject that is not about a recall or an investigation, in a sentence with no
+    /// mark of time gone by anywhere in it (a past perfect, "last month", a relative or temporal clause, a date
+    /// before the article) — an aside like "months after it entered the catalogue" names a grant as history.
+    /// </summary>
+    private static bool IsPlainMention(in SentenceView v, bool articleIsRelevant, DateTimeOffset? published)
+    {
+        if (!articleIsRelevant || v.Text.Any(TermKind.NonApproval))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < v.Count; i++)
+        {
+            if (v.Kind(i) is TermKind.BackgroundCue or TermKind.PastTimeCue or TermKind.RelativeCue or TermKind.TimeClauseCue
+                or TermKind.RetrospectiveCue or TermKind.PastPendingCue)
+            {
+                return false;
+            }
+        }
+
+        return published is not { } date || !v.Text.Vocabulary.TimeAnchors.DatesBefore(v.Chars, date, out _);
     }
 
     /// <summary>

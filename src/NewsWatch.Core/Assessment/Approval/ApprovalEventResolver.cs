@@ -112,7 +112,7 @@ internal static class ApprovalEventResolver
         {
             reasons.Add(new AssessmentReason(
                 $"approval-{c.Status.ToString().ToLowerInvariant()}",
-                string.Create(CultureInfo.InvariantCulture, $"'{c.Anchor}' with '{c.Cue}' ({c.Zone.ToString().ToLowerInvariant()}, weight {c.Weight:0.##}{(c.IsHedged ? ", attributed to sources" : "")}{(c.IsBackground ? ", backstory: " + c.Backstory : "")}{(c.Regulator < 0 ? ", regulator from context" : "")})"),
+                string.Create(CultureInfo.InvariantCulture, $"'{c.Anchor}' with '{c.Cue}' ({c.Zone.ToString().ToLowerInvariant()}, weight {c.Weight:0.##}{(c.IsHedged ? ", attributed to sources" : "")}{(c.IsBackground ? ", backstory: " + c.Backstory : "")}{(c.Regulator < 0 ? ", regulator from context" : "")}{(c.IsUnstated ? ", no word of the article states a grant, a wait or a refusal" : "")})"),
                 text.SentenceString(text.Sentences[c.Sentence])));
         }
 
