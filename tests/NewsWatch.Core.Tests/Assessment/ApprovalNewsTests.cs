@@ -223,4 +223,11 @@ public class ApprovalNewsTests
     [InlineData("XPeng's new plant blorfs MIIT approval for its electric cars. XPeng will build 100,000 cars a year there, more than Xiaomi sells.")]
     public void An_approval_named_with_no_status_in_an_aside_a_recall_or_another_story_is_no_approval_news(string text) =>
         Assert.Null(Assess(null, text, "2025-06-01").ApprovalStatusForArticle);
+
+    [Theory]
+    [InlineData("Some reports say the YU7 may still need a new MIIT approval after design changes, pushing Xiaomi's launch to August.", ApprovalStatus.Pending)]
+    [InlineData("일각에서는 설계 변경 때문에 샤오미 YU7이 공업정보화부(MIIT)에 다시 신고해 심사를 받아야 할 수 있다며 8월 이후 출시설을 제기했다.", ApprovalStatus.Pending)]
+    [InlineData("Xiaomi's electric car unit received MIIT approval for the YU7 in August.", null)]
+    public void A_month_without_a_year_is_the_coming_one_for_what_is_still_to_happen_and_last_years_for_what_happened(string text, ApprovalStatus? expected) =>
+        Assert.Equal(expected, Assess(null, text, "2025-04-23").ApprovalStatusForArticle);
 }

@@ -87,7 +87,9 @@ internal static class ApprovalClaimExtractor
 
             var regulator = NearestRegulator(v, a);
             var focus = ApprovalStatusClassifier.Focus(v, a);
-            var past = verdict.IsBackground ? "past perfect or 'previously'" : PastPlacement(v, focus, published);
+            // A wait or a requirement points ahead; a filing or a grant happened.
+            var ahead = verdict.Status == ApprovalStatus.Pending && verdict.Cue >= 0 && v.Kind(verdict.Cue) is TermKind.PendingCue or TermKind.RequirementCue;
+            var past = verdict.IsBackground ? "past perfect or 'previously'" : PastPlacement(v, focus, published, ahead);
             var backstory = past ?? RelativeClause(v, focus);
             if (unstated && (backstory is not null || verdict.IsBackground || claims.Exists(c => c.Sentence == sentenceIndex)
                 || !IsPlainMention(v, articleIsRelevant, published)))
@@ -289,7 +291,7 @@ internal static class ApprovalClaimExtractor
     /// date well before the article's own). A stretch that opens with a relative or temporal word ("…last
     /// December, when it filed…") belongs to the time before it.
     /// </summary>
-    private static string? PastPlacement(in SentenceView v, int focus, DateTimeOffset? published)
+    private static string? PastPlacement(in SentenceView v, int focus, DateTimeOffset? published, bool ahead)
     {
         if (v.Any(TermKind.RetrospectiveCue))
         {
@@ -317,7 +319,7 @@ internal static class ApprovalClaimExtractor
             }
         }
 
-        return published is { } date && v.Text.Vocabulary.TimeAnchors.DatesBefore(sentence[start..end], date, out var anchor)
+        return published is { } date && v.Text.Vocabulary.TimeAnchors.DatesBefore(sentence[start..end], date, out var anchor, ahead)
             ? $"dated '{anchor}', before the article ({date:yyyy-MM-dd})"
             : null;
     }

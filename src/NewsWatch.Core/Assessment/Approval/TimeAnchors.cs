@@ -39,7 +39,11 @@ internal sealed partial class TimeAnchors
     }
 
     /// <summary>True when <paramref name="segment"/> dates something to a period that ended before <paramref name="published"/> − <see cref="NewsLag"/>.</summary>
-    public bool DatesBefore(ReadOnlySpan<char> segment, DateTimeOffset published, out string anchor)
+    /// <param name="monthLooksAhead">
+    /// The segment says what may or must still happen ("might need a new review, pushing the launch past August"):
+    /// a month without a year later in the year than publication is the coming one, not last year's.
+    /// </param>
+    public bool DatesBefore(ReadOnlySpan<char> segment, DateTimeOffset published, out string anchor, bool monthLooksAhead = false)
     {
         var text = segment.ToString();
         var cutoff = published.UtcDateTime - NewsLag;
@@ -64,8 +68,9 @@ internal sealed partial class TimeAnchors
             }
         }
 
-        // A month without a year is the latest such month not after publication.
-        if (!YearDigits().IsMatch(text) && FindMonthWithoutYear(text, out var monthOnly, out var found))
+        // A month without a year is the latest such month not after publication, or for what is still to come the next.
+        if (!YearDigits().IsMatch(text) && FindMonthWithoutYear(text, out var monthOnly, out var found)
+            && !(monthLooksAhead && monthOnly > published.Month))
         {
             var year = monthOnly <= published.Month ? published.Year : published.Year - 1;
             if (EndOf(year, monthOnly) < cutoff)
