@@ -252,4 +252,11 @@ public sealed class ApprovalLanguageOptions
 
     /// <summary>Words that end one claim and start another ("but", "但是", "jedoch"): cues do not reach across them.</summary>
     public List<string> ClauseBreaks { get; set; } = [];
+
+    /// <summary>
+    /// Endings that are forms of one word, each set the same ending in every gender and number (["é", "ée", "és",
+    /// "ées"], ["ил", "ила", "ило", "или"]): a grant, transfer, refusal or filing verb listed in one form matches
+    /// its others ("autorisé" also "autorisées"), as a new report will use whichever the sentence needs.
+    /// </summary>
+    public List<List<string>> EndingForms { get; set; } = [];
 }

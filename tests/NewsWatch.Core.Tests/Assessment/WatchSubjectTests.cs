@@ -178,6 +178,41 @@ public class ApprovalLanguageTests
         Assert.NotEqual(ApprovalStatus.Granted, named.ApprovalStatusForArticle);
     }
 
+    [Fact]
+    public void A_verb_listed_in_one_form_matches_the_endings_its_language_declares_as_forms_of_one_word()
+    {
+        const string Plural = "The NDRC zorbedas Acme's electric car plants on Monday.";
+
+        var declared = Assess(new ApprovalLanguageOptions { GrantVerbs = ["zorbed"], EndingForms = [["ed", "edas"]] }, Plural);
+        var undeclared = Assess(new ApprovalLanguageOptions { GrantVerbs = ["zorbed"] }, Plural);
+
+        Assert.Equal(ApprovalStatus.Granted, declared.ApprovalStatusForArticle);
+        Assert.Null(undeclared.ApprovalStatusForArticle);
+    }
+
+    [Theory]
+    [InlineData("autorisé", "autorisée autorisés autorisées")]
+    [InlineData("одобрена", "одобрен одобрено одобрены")]
+    [InlineData("a obtenu", "")]
+    [InlineData("approv*", "")]
+    [InlineData("é", "")]
+    public void Other_forms_replace_the_longest_declared_ending_of_a_one_word_term(string term, string expected)
+    {
+        List<List<string>> forms = [["é", "ée", "és", "ées"], ["u", "ue", "us", "ues"], ["ен", "ена", "ено", "ены"], ["н", "на"]];
+
+        Assert.Equal(expected, string.Join(' ', NewsWatch.Assessment.Approval.ApprovalLexicon.OtherForms(term, forms)));
+    }
+
+    [Fact]
+    public void The_default_subject_reads_a_french_plural_participle_it_lists_only_in_the_singular()
+    {
+        var a = ArticleAssessor.ForXiaomiEv().Assess(new AssessmentInput(
+            "Xiaomi : les SU7 et YU7 autorisées par le MIIT", "Les deux voitures électriques de Xiaomi autorisées par le ministère de l'Industrie.", null, null, "fr"));
+
+        Assert.Equal(ApprovalStatus.Granted, a.ApprovalStatusForArticle);
+        Assert.DoesNotContain("autorisées", WatchSubjectOptions.XiaomiEv().ApprovalLanguage["fr"].GrantVerbs);
+    }
+
     private static ArticleAssessment Assess(ApprovalLanguageOptions language, string text = Report, DateTimeOffset? published = null)
     {
         var subject = new WatchSubjectOptions

@@ -63,6 +63,7 @@ internal static class ApprovalLexicon
         IReadOnlyDictionary<string, ApprovalLanguageOptions> languages)
     {
         ArgumentNullException.ThrowIfNull(languages);
+        var listed = languages.ToDictionary(l => l.Key, l => Roles.SelectMany(r => r.List(l.Value)).ToHashSet(StringComparer.OrdinalIgnoreCase));
         foreach (var (list, kind, scope) in Roles)
         {
             foreach (var (code, language) in languages)
@@ -70,8 +71,49 @@ internal static class ApprovalLexicon
                 foreach (var term in list(language))
                 {
                     yield return (kind, scope, term, code);
+                    if (kind is not (TermKind.GrantVerb or TermKind.TransferVerb or TermKind.DenialCue or TermKind.FilingCue) || list(language) == language.GrantNouns)
+                    {
+                        continue;
+                    }
+
+                    // A form listed anywhere keeps the role it is listed with ("données" is data, not "given").
+                    foreach (var form in OtherForms(term, language.EndingForms).Where(f => listed[code].Add(f)))
+                    {
+                        yield return (kind, scope, form, code);
+                    }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A one-word term with its ending replaced by the other endings of the longest set it ends with. Phrases are
+    /// left as listed: the words of "ha ottenuto" agree by rules of their own.
+    /// </summary>
+    public static IEnumerable<string> OtherForms(string term, IReadOnlyList<List<string>> endingForms)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        ArgumentNullException.ThrowIfNull(endingForms);
+        if (term.EndsWith('*') || term.StartsWith('*') || term.Contains(' ', StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        var (ending, forms) = endingForms
+            .SelectMany(set => set.Select(e => (Ending: e, Set: set)))
+            .Where(x => x.Ending.Length > 0 && x.Ending.Length < term.Length && term.EndsWith(x.Ending, StringComparison.OrdinalIgnoreCase)
+                && char.IsLetter(term[^(x.Ending.Length + 1)]))
+            .OrderByDescending(x => x.Ending.Length)
+            .FirstOrDefault();
+        if (ending is null)
+        {
+            yield break;
+        }
+
+        var stem = term[..^ending.Length];
+        foreach (var other in forms.Where(f => !f.Equals(ending, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            yield return stem + other;
         }
     }
 
