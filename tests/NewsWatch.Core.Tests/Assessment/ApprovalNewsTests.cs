@@ -230,4 +230,25 @@ public class ApprovalNewsTests
     [InlineData("Xiaomi's electric car unit received MIIT approval for the YU7 in August.", null)]
     public void A_month_without_a_year_is_the_coming_one_for_what_is_still_to_happen_and_last_years_for_what_happened(string text, ApprovalStatus? expected) =>
         Assert.Equal(expected, Assess(null, text, "2025-04-23").ApprovalStatusForArticle);
+
+    [Theory]
+    [InlineData("zh", "按流程，公示期结束且无异议后，小米SU7才会正式进入工信部公告目录。", ApprovalStatus.Pending)]
+    [InlineData("en", "Xiaomi's YU7 showed up among the vehicles declared to the MIIT today. Clearance for sale will only follow once the ministry finishes its tests.", ApprovalStatus.Pending)]
+    [InlineData("fr", "Le YU7 de Xiaomi a été déclaré auprès du MIIT, mais son autorisation de mise sur le marché n'est pas encore acquise.", ApprovalStatus.Pending)]
+    [InlineData("ru", "Xiaomi больше не нужна чужая лицензия: MIIT признал компанию самостоятельным автопроизводителем, право выпускать автомобили получено.", ApprovalStatus.Granted)]
+    [InlineData("ko", "샤오미, 중국 공업정보화부서 독자 완성차 생산 자격 인정받아", ApprovalStatus.Granted)]
+    public void Procedure_explainers_declarations_and_recognition_read_as_what_they_are(string language, string text, ApprovalStatus expected) =>
+        Assert.Equal(expected, AssessIn(language, text, "2024-07-05").ApprovalStatusForArticle);
+
+    [Fact]
+    public void An_article_about_another_carmaker_makes_no_news_of_the_subjects_filing_in_its_body()
+    {
+        const string Text = "享界S9进入工信部公告，北汽蓝谷拿到准生证。这款纯电轿车由北汽蓝谷申报，预计8月上市。值得一提的是，北汽此前还为小米SU7完成了产品申报，小米自己的资质何时落地仍是焦点。鸿蒙智行已有三个品牌。";
+
+        var a = AssessIn("zh", Text, "2024-06-06");
+
+        Assert.False(a.Relevance.IsRelevant);
+        Assert.Null(a.ApprovalStatusForArticle);
+        Assert.Contains(a.ApprovalNotes, n => n.Detail.Contains("an aside in an article about something else", StringComparison.Ordinal));
+    }
 }

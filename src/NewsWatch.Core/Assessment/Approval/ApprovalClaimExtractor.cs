@@ -1,4 +1,5 @@
 using NewsWatch.Assessment.Matching;
+using NewsWatch.Assessment.Text;
 
 namespace NewsWatch.Assessment.Approval;
 
@@ -156,7 +157,12 @@ internal static class ApprovalClaimExtractor
             return "no regulator or authority in view";
         }
 
-        return !articleIsRelevant && !HasTopic(v) ? "not about the watched business" : null;
+        // An article about something else mentions the subject's approvals in passing; only its headline or lead
+        // could make one the news.
+        return articleIsRelevant ? null
+            : !HasTopic(v) ? "not about the watched business"
+            : v.Sentence.Zone == TextZone.Body ? "an aside in an article about something else"
+            : null;
     }
 
     /// <summary>
