@@ -10,35 +10,36 @@ namespace NewsWatch.Assessment.Approval;
 internal static class ApprovalLexicon
 {
     // One row per list of ApprovalLanguageOptions. A cue's scope is the side of the approval word it governs:
-    // "expected to [get approval]" looks right, "[approval] pending" looks left.
-    private static readonly (Func<ApprovalLanguageOptions, List<string>> List, TermKind Kind, CueScope Scope)[] Roles =
+    // "expected to [get approval]" looks right, "[approval] pending" looks left. Verb lists also match the other
+    // forms their language's EndingForms declare.
+    private static readonly (Func<ApprovalLanguageOptions, List<string>> List, TermKind Kind, CueScope Scope, bool Verbs)[] Roles =
     [
-        (l => l.ApprovalNouns, TermKind.ApprovalNoun, CueScope.Both),
-        (l => l.LicenceNouns, TermKind.LicenceNoun, CueScope.Both),
-        (l => l.GrantVerbs, TermKind.GrantVerb, CueScope.Both),
-        (l => l.GrantNouns, TermKind.GrantVerb, CueScope.Both),
-        (l => l.TransferVerbs, TermKind.TransferVerb, CueScope.Both),
-        (l => l.PendingCues, TermKind.PendingCue, CueScope.Right),
-        (l => l.PendingCuesAfter, TermKind.PendingCue, CueScope.Left),
-        (l => l.PendingCuesEitherSide, TermKind.PendingCue, CueScope.Both),
-        (l => l.PastPendingCues, TermKind.PastPendingCue, CueScope.Both),
-        (l => l.RequirementCues, TermKind.RequirementCue, CueScope.Right),
-        (l => l.RequirementCuesAfter, TermKind.RequirementCue, CueScope.Left),
-        (l => l.RequirementCuesEitherSide, TermKind.RequirementCue, CueScope.Both),
-        (l => l.DenialCues, TermKind.DenialCue, CueScope.Both),
-        (l => l.Negations, TermKind.Negation, CueScope.Right),
-        (l => l.NegationsAfter, TermKind.Negation, CueScope.Left),
-        (l => l.BackgroundCues, TermKind.BackgroundCue, CueScope.Right),
-        (l => l.Hedges, TermKind.HedgeCue, CueScope.Both),
-        (l => l.NonApprovals, TermKind.NonApproval, CueScope.Both),
-        (l => l.ClauseBreaks, TermKind.ClauseBreak, CueScope.Both),
-        (l => l.NotCues, TermKind.Neutral, CueScope.Both),
-        (l => l.FilingCues, TermKind.FilingCue, CueScope.Both),
-        (l => l.RelativeCues, TermKind.RelativeCue, CueScope.Right),
-        (l => l.RetrospectiveCues, TermKind.RetrospectiveCue, CueScope.Both),
-        (l => l.PastTimeCues, TermKind.PastTimeCue, CueScope.Both),
-        (l => l.TimeClauseCues, TermKind.TimeClauseCue, CueScope.Right),
-        (l => l.BrandCues, TermKind.BrandCue, CueScope.Both),
+        (l => l.ApprovalNouns, TermKind.ApprovalNoun, CueScope.Both, false),
+        (l => l.LicenceNouns, TermKind.LicenceNoun, CueScope.Both, false),
+        (l => l.GrantVerbs, TermKind.GrantVerb, CueScope.Both, true),
+        (l => l.GrantNouns, TermKind.GrantVerb, CueScope.Both, false),
+        (l => l.TransferVerbs, TermKind.TransferVerb, CueScope.Both, true),
+        (l => l.PendingCues, TermKind.PendingCue, CueScope.Right, false),
+        (l => l.PendingCuesAfter, TermKind.PendingCue, CueScope.Left, false),
+        (l => l.PendingCuesEitherSide, TermKind.PendingCue, CueScope.Both, false),
+        (l => l.PastPendingCues, TermKind.PastPendingCue, CueScope.Both, false),
+        (l => l.RequirementCues, TermKind.RequirementCue, CueScope.Right, false),
+        (l => l.RequirementCuesAfter, TermKind.RequirementCue, CueScope.Left, false),
+        (l => l.RequirementCuesEitherSide, TermKind.RequirementCue, CueScope.Both, false),
+        (l => l.DenialCues, TermKind.DenialCue, CueScope.Both, true),
+        (l => l.Negations, TermKind.Negation, CueScope.Right, false),
+        (l => l.NegationsAfter, TermKind.Negation, CueScope.Left, false),
+        (l => l.BackgroundCues, TermKind.BackgroundCue, CueScope.Right, false),
+        (l => l.Hedges, TermKind.HedgeCue, CueScope.Both, false),
+        (l => l.NonApprovals, TermKind.NonApproval, CueScope.Both, false),
+        (l => l.ClauseBreaks, TermKind.ClauseBreak, CueScope.Both, false),
+        (l => l.NotCues, TermKind.Neutral, CueScope.Both, false),
+        (l => l.FilingCues, TermKind.FilingCue, CueScope.Both, true),
+        (l => l.RelativeCues, TermKind.RelativeCue, CueScope.Right, false),
+        (l => l.RetrospectiveCues, TermKind.RetrospectiveCue, CueScope.Both, false),
+        (l => l.PastTimeCues, TermKind.PastTimeCue, CueScope.Both, false),
+        (l => l.TimeClauseCues, TermKind.TimeClauseCue, CueScope.Right, false),
+        (l => l.BrandCues, TermKind.BrandCue, CueScope.Both, false),
     ];
 
     /// <summary>Every language's month names, for <see cref="TimeAnchors"/>.</summary>
@@ -64,14 +65,14 @@ internal static class ApprovalLexicon
     {
         ArgumentNullException.ThrowIfNull(languages);
         var listed = languages.ToDictionary(l => l.Key, l => Roles.SelectMany(r => r.List(l.Value)).ToHashSet(StringComparer.OrdinalIgnoreCase));
-        foreach (var (list, kind, scope) in Roles)
+        foreach (var (list, kind, scope, verbs) in Roles)
         {
             foreach (var (code, language) in languages)
             {
                 foreach (var term in list(language))
                 {
                     yield return (kind, scope, term, code);
-                    if (kind is not (TermKind.GrantVerb or TermKind.TransferVerb or TermKind.DenialCue or TermKind.FilingCue) || list(language) == language.GrantNouns)
+                    if (!verbs)
                     {
                         continue;
                     }
@@ -116,5 +117,4 @@ internal static class ApprovalLexicon
             yield return stem + other;
         }
     }
-
 }
