@@ -251,4 +251,16 @@ public class ApprovalNewsTests
         Assert.Null(a.ApprovalStatusForArticle);
         Assert.Contains(a.ApprovalNotes, n => n.Detail.Contains("an aside in an article about something else", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("de", "Für Xiaomis Elektroauto liegt das grüne Licht der Planungsbehörde NDRC weiterhin nicht vor.", ApprovalStatus.Pending)]
+    [InlineData("de", "Xiaomis Autolizenz lässt auf sich warten, die NDRC prüft neue E-Auto-Projekte streng.", ApprovalStatus.Pending)]
+    [InlineData("zh", "小米SU7在工信部第377批公告新产品名单中赫然在列。", ApprovalStatus.Granted)]
+    [InlineData("en", "Xiaomi YU7 makes the cut: the industry ministry's latest product batch carries the electric SUV.", ApprovalStatus.Granted)]
+    [InlineData("ru", "Xiaomi обзавелась статусом самостоятельного автопроизводителя: MIIT внёс её седаны в перечень.", ApprovalStatus.Granted)]
+    [InlineData("es", "El MIIT ha incorporado el Xiaomi SU7 Ultra a su catálogo de vehículos.", ApprovalStatus.Granted)]
+    [InlineData("ko", "샤오미 YU7 전기차 인증 절차는 공업정보화부에서 예정대로 진행되고 있다.", ApprovalStatus.Pending)]
+    [InlineData("fr", "Xiaomi attend toujours le sésame de l'organe de planification d'État pour ses voitures électriques.", ApprovalStatus.Pending)]
+    public void Listing_idioms_recognition_and_waits_said_in_other_words_read_as_they_are_meant(string language, string text, ApprovalStatus expected) =>
+        Assert.Equal(expected, AssessIn(language, text, "2024-12-05").ApprovalStatusForArticle);
 }
