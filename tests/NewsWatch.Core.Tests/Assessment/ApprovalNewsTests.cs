@@ -263,4 +263,10 @@ public class ApprovalNewsTests
     [InlineData("fr", "Xiaomi attend toujours le sésame de l'organe de planification d'État pour ses voitures électriques.", ApprovalStatus.Pending)]
     public void Listing_idioms_recognition_and_waits_said_in_other_words_read_as_they_are_meant(string language, string text, ApprovalStatus expected) =>
         Assert.Equal(expected, AssessIn(language, text, "2024-12-05").ApprovalStatusForArticle);
+
+    [Theory]
+    [InlineData("Xiaomi YU7 makes the cut: the industry ministry's latest product batch carries the electric SUV.", "v2|xiaomi-ev|miit|catalogue-listing|yu7")]
+    [InlineData("The MIIT has approved Xiaomi's electric car business, people familiar with the matter said.", "v2|xiaomi-ev|miit|production-qualification|company")]
+    public void An_approval_that_names_no_kind_is_the_listing_of_the_model_its_sentence_names_else_the_companys(string text, string key) =>
+        Assert.Equal(key, AssessIn("en", text, "2024-12-10").PrimaryEvent!.Key);
 }

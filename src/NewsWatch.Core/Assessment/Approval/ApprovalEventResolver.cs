@@ -172,7 +172,10 @@ internal static class ApprovalEventResolver
             }
         }
 
-        var fallback = options.Kinds.FindIndex(k => k.Name == options.DefaultKind);
+        // With no kind named, an approval whose own sentence names a model is that model's (a listing), not the company's.
+        var fallback = claim.Model >= 0 && options.Kinds.FindIndex(k => k.PerModel) is var perModel and >= 0
+            ? perModel
+            : options.Kinds.FindIndex(k => k.Name == options.DefaultKind);
         return (fallback, fallback >= 0 && options.Kinds[fallback].PerModel && modelKnown, false);
     }
 
