@@ -10,10 +10,9 @@ author's unseen words are the usual cause of a miss, so this is a repeatable pro
 usage: python3 eval/relevance/vocabulary-dropout.py [--p 0.25] [--seeds 8] [--cli PATH/newswatch.dll]
 run from the repository root after `dotnet build src/NewsWatch.Cli -c Release`.
 """
-import argparse, json, os, random, re, subprocess, sys, tempfile
+import argparse, glob, json, os, random, re, subprocess, sys, tempfile
 
-SETS = ["../shared/corpus/relevance/dev.jsonl"] + [f"eval/relevance/newswatch-{n}.jsonl"
-        for n in ("own", "blind", "blind2", "blind3", "blind4", "blind5")]
+SETS = ["../shared/corpus/relevance/dev.jsonl"] + sorted(glob.glob("eval/relevance/newswatch-*.jsonl"))
 SUBJECT = "config/watch-subjects/xiaomi-ev.json"
 KEEP = ("MonthNames", "EndingForms")  # not words a report chooses
 
