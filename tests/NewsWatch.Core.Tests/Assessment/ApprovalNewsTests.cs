@@ -269,4 +269,32 @@ public class ApprovalNewsTests
     [InlineData("The MIIT has approved Xiaomi's electric car business, people familiar with the matter said.", "v2|xiaomi-ev|miit|production-qualification|company")]
     public void An_approval_that_names_no_kind_is_the_listing_of_the_model_its_sentence_names_else_the_companys(string text, string key) =>
         Assert.Equal(key, AssessIn("en", text, "2024-12-10").PrimaryEvent!.Key);
+
+    [Fact]
+    public void A_grant_asked_about_in_a_headline_is_not_reported_and_the_answer_decides()
+    {
+        var asked = AssessIn("zh", "小米汽车资质“到手”了？\n小米公司回应称目前没有收到准确消息，小米的申请仍在发改委走流程。", "2023-02-15");
+        var answered = AssessIn("zh", "小米造车获发改委放行？\n据路透社报道，国家发改委已于本月稍早批准小米生产电动车。", "2023-08-23");
+
+        Assert.Equal(ApprovalStatus.Pending, asked.ApprovalStatusForArticle);
+        Assert.Equal(ApprovalStatus.Granted, answered.ApprovalStatusForArticle);
+    }
+
+    [Theory]
+    [InlineData("ja", "新型シャオミSU7、工信部の公示リストに登場。発売は4月の予定。")]
+    [InlineData("fr", "La Xiaomi SU7 figure dans la liste du MIIT soumise à consultation publique avant la prochaine vague d'homologations.")]
+    [InlineData("es", "El nuevo Xiaomi SU7 aparece en la relación de modelos sometidos a exposición pública por el MIIT, paso previo a la autorización definitiva.")]
+    [InlineData("ja", "シャオミEV「生産資格取得」のうわさ、同社は確認せず。工信部の審査はなお続いている。")]
+    [InlineData("zh", "报道指出，小米电动车仍须取得工业和信息化部的许可。")]
+    [InlineData("ko", "샤오미는 공업정보화부와 소통하며 전기차 생산 자격 확보를 모색해 온 것으로 전해졌다.")]
+    public void Public_comment_lists_rumours_and_requirements_are_pending(string language, string text) =>
+        Assert.Equal(ApprovalStatus.Pending, AssessIn(language, text, "2026-01-16").ApprovalStatusForArticle);
+
+    [Fact]
+    public void Beijing_giving_its_blessing_in_spanish_is_a_grant()
+    {
+        var a = AssessIn("es", "El SU7 Ultra supera el trámite: Pekín da el visto bueno al superdeportivo eléctrico de Xiaomi.", "2025-01-10");
+
+        Assert.Equal(ApprovalStatus.Granted, a.ApprovalStatusForArticle);
+    }
 }

@@ -63,6 +63,13 @@ internal static class ApprovalClaimExtractor
             }
 
             var verdict = ApprovalStatusClassifier.Classify(v, a);
+            if (verdict.Status == ApprovalStatus.Granted && IsQuestion(v))
+            {
+                // "资质到手了？", "Has Xiaomi finally got its licence?": a grant asked about is not reported; the
+                // question only names the approval, and the sentences that answer it decide.
+                verdict = verdict with { Status = null };
+            }
+
             var unstated = verdict.Status is null;
             var status = verdict.Status ?? ApprovalStatus.Pending;
 
@@ -164,6 +171,8 @@ internal static class ApprovalClaimExtractor
             : v.Sentence.Zone == TextZone.Body ? "an aside in an article about something else"
             : null;
     }
+
+    private static bool IsQuestion(in SentenceView v) => v.Chars.TrimEnd().TrimEnd("\"'”」』)）").EndsWith("?") || v.Chars.TrimEnd().TrimEnd("\"'”」』)）").EndsWith("？");
 
     /// <summary>
     /// An approval named without a status counts only as weak evidence, so only where nothing else could explain
