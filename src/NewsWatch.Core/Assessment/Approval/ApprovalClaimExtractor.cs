@@ -172,7 +172,12 @@ internal static class ApprovalClaimExtractor
             : null;
     }
 
-    private static bool IsQuestion(in SentenceView v) => v.Chars.TrimEnd().TrimEnd("\"'”」』)）").EndsWith("?") || v.Chars.TrimEnd().TrimEnd("\"'”」』)）").EndsWith("？");
+    private static bool IsQuestion(in SentenceView v)
+    {
+        // Closing quotes and brackets may follow the mark: "「…到手了？」".
+        var end = v.Chars.TrimEnd().TrimEnd("\"'”」』)）");
+        return end.Length > 0 && end[^1] is '?' or '？';
+    }
 
     /// <summary>
     /// An approval named without a status counts only as weak evidence, so only where nothing else could explain
