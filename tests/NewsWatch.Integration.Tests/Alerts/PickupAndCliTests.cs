@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NewsWatch.Alerts;
-using NewsWatch.Cli.Commands;
 using NewsWatch.Cli.Local;
+using NewsWatch.Integration.Tests.Cli;
 using NewsWatch.Testing.Alerts;
 using NewsWatch.Testing.Azurite;
 using NewsWatch.Testing.Smtp;
@@ -153,12 +153,5 @@ public sealed class PickupAndCliTests(AzuriteFixture azurite) : IDisposable
         return writer.ToString();
     }
 
-    private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var context = new CliContext(output, error, _folder);
-        var code = await CommandDispatcher.RunAsync(CommandCatalog.All(context), args, context, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Out, string Error)> RunAsync(params string[] args) => CliRunner.RunAsync(_folder, args);
 }

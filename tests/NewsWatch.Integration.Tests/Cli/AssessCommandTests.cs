@@ -1,5 +1,3 @@
-using NewsWatch.Cli.Commands;
-
 namespace NewsWatch.Integration.Tests.Cli;
 
 /// <summary><c>newswatch assess</c> on a pasted excerpt: its language and date change the reading.</summary>
@@ -54,12 +52,5 @@ public sealed class AssessCommandTests : IDisposable
         return path;
     }
 
-    private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var context = new CliContext(output, error, _folder);
-        var code = await CommandDispatcher.RunAsync(CommandCatalog.All(context), args, context, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Out, string Error)> RunAsync(params string[] args) => CliRunner.RunAsync(_folder, args);
 }

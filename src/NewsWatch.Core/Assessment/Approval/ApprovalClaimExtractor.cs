@@ -25,6 +25,9 @@ internal static class ApprovalClaimExtractor
     {
         var claims = new List<ApprovalClaim>();
         var ignored = 0;
+        // Weak evidence (an approval named with no status) counts only in an article about the subject that is not
+        // about a recall or an investigation; decided once per article, not per approval word.
+        var weakEvidenceCounts = articleIsRelevant && !text.Any(TermKind.NonApproval);
         Span<int> clauseBuffer = stackalloc int[256];
         for (var si = 0; si < text.Sentences.Count; si++)
         {
@@ -35,7 +38,7 @@ internal static class ApprovalClaimExtractor
             var inherited = text.InheritedParty[si] >= 0 ? text.InheritedParty[si]
                 : si + 1 < text.Sentences.Count ? FirstParty(text, text.Sentences[si + 1])
                 : -1;
-            ExtractSentence(v, si, inherited, articleIsRelevant, published, claims, reasons, ref ignored);
+            ExtractSentence(v, si, inherited, articleIsRelevant, weakEvidenceCounts, published, claims, reasons, ref ignored);
         }
 
         // Wording the vocabulary lacks is the usual reason an approval's status goes unread; an article that names
@@ -50,7 +53,7 @@ internal static class ApprovalClaimExtractor
     }
 
     private static void ExtractSentence(
-        in SentenceView v, int sentenceIndex, int inheritedParty, bool articleIsRelevant, DateTimeOffset? published,
+        in SentenceView v, int sentenceIndex, int inheritedParty, bool articleIsRelevant, bool weakEvidenceCounts, DateTimeOffset? published,
         List<ApprovalClaim> claims, List<AssessmentReason> reasons, ref int ignored)
     {
         var firstClaim = claims.Count;
@@ -99,8 +102,8 @@ internal static class ApprovalClaimExtractor
             var ahead = verdict.Status == ApprovalStatus.Pending && verdict.Cue >= 0 && v.Kind(verdict.Cue) is TermKind.PendingCue or TermKind.RequirementCue;
             var past = verdict.IsBackground ? "past perfect or 'previously'" : PastPlacement(v, focus, published, ahead);
             var backstory = past ?? RelativeClause(v, focus);
-            if (unstated && (backstory is not null || verdict.IsBackground || claims.Exists(c => c.Sentence == sentenceIndex)
-                || !IsPlainMention(v, articleIsRelevant, published)))
+            if (unstated && (!weakEvidenceCounts || backstory is not null || claims.Exists(c => c.Sentence == sentenceIndex)
+                || !IsPlainMention(v, published)))
             {
                 continue;
             }
@@ -181,17 +184,12 @@ internal static class ApprovalClaimExtractor
 
     /// <summary>
     /// An approval named without a status counts only as weak evidence, so only where nothing else could explain
-    /// it: in an article about the subject that is not about a recall or an investigation, in a sentence with no
-    /// mark of time gone by anywhere in it (a past perfect, "last month", a relative or temporal clause, a date
-    /// before the article) — an aside like "months after it entered the catalogue" names a grant as history.
+    /// it: in a sentence with no mark of time gone by anywhere in it (a past perfect, "last month", a relative or
+    /// temporal clause, a date before the article) — an aside like "months after it entered the catalogue" names a
+    /// grant as history.
     /// </summary>
-    private static bool IsPlainMention(in SentenceView v, bool articleIsRelevant, DateTimeOffset? published)
+    private static bool IsPlainMention(in SentenceView v, DateTimeOffset? published)
     {
-        if (!articleIsRelevant || v.Text.Any(TermKind.NonApproval))
-        {
-            return false;
-        }
-
         for (var i = 0; i < v.Count; i++)
         {
             if (v.Kind(i) is TermKind.BackgroundCue or TermKind.PastTimeCue or TermKind.RelativeCue or TermKind.TimeClauseCue
