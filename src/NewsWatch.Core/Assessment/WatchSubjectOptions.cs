@@ -51,7 +51,10 @@ public sealed partial class WatchSubjectOptions
     /// <summary>Words of the company's other businesses ("smartphone", "HyperOS"): evidence the article is about those instead.</summary>
     public List<string> OffTopicTerms { get; set; } = [];
 
-    /// <summary>Phrases that contain topic or off-topic words but say neither ("smartphone maker" describes, it is not phone news).</summary>
+    /// <summary>
+    /// Descriptions of the company that contain topic or off-topic words but say neither ("smartphone maker"
+    /// describes, it is not phone news); one that refers back to the subject makes its sentence about the subject.
+    /// </summary>
     public List<string> NeutralTerms { get; set; } = [];
 
     /// <summary>Other companies whose news mentions the subject in passing, and whose approvals are not the subject's.</summary>

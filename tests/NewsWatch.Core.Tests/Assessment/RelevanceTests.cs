@@ -88,6 +88,27 @@ public class RelevanceTests
         Assert.True(r.IsRelevant);
     }
 
+    [Theory]
+    [InlineData("Xiaomi weighs its options", "Xiaomi has no permit of its own yet. The smartphone maker has sounded out carmakers such as Chery and BAIC about building its cars.")]
+    [InlineData("Xiaomi ищет партнёра", "Xiaomi пока не получила собственного разрешения. Смартфонный гигант ведёт переговоры с BAIC и Chery о выпуске автомобилей.")]
+    public void A_description_of_the_subject_beside_other_companies_keeps_the_sentence_about_the_subject(string title, string text)
+    {
+        var r = Relevance(title, text);
+
+        Assert.True(r.IsRelevant, r.Reasons[0].Detail);
+        Assert.Contains(r.Reasons, x => x.Signal == "subject-topic" && x.Sentence!.Contains("Chery", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_description_after_another_companys_sentence_does_not_stand_for_the_subject()
+    {
+        var r = Relevance(
+            "NIO weighs its options",
+            "NIO has no permit of its own yet. The tech giant has sounded out carmakers such as Chery about building its cars. Xiaomi declined to comment on NIO's plans.");
+
+        Assert.DoesNotContain(r.Reasons, x => x.Signal == "subject-topic" && x.Sentence!.Contains("Chery", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Company_without_its_business_words_is_not_enough()
     {

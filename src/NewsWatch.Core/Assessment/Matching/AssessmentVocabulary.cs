@@ -128,7 +128,7 @@ internal sealed class AssessmentVocabulary
         AddAll(subject.TopicTerms, TermKind.Topic);
         AddAll(subject.BusinessFramingTerms, TermKind.BusinessFraming);
         AddAll(subject.OffTopicTerms, TermKind.OffTopic);
-        AddAll(subject.NeutralTerms, TermKind.Neutral);
+        AddAll(subject.NeutralTerms, TermKind.SubjectEpithet);
         AddAll(subject.AuthorityTerms, TermKind.Authority);
 
         var partyNames = new List<string> { subject.Name };

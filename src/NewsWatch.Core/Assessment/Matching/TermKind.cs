@@ -33,8 +33,14 @@ internal enum TermKind : byte
     /// <summary>A word of the company's other businesses.</summary>
     OffTopic,
 
-    /// <summary>A phrase that would otherwise match a topic/off-topic word but says neither ("smartphone maker").</summary>
+    /// <summary>A phrase that would otherwise match a topic/off-topic word but says neither.</summary>
     Neutral,
+
+    /// <summary>
+    /// A description of the watched company ("the smartphone maker", "le fabricant de smartphones"): says
+    /// nothing about which business is discussed, but refers back to the company the text is about.
+    /// </summary>
+    SubjectEpithet,
 
     /// <summary>A word for an approval that needs a regulator nearby to be regulatory ("green light").</summary>
     ApprovalNoun,

@@ -75,6 +75,7 @@ internal sealed class RelevanceScorer
             var business = false;
             var topical = false;
             var off = false;
+            var epithet = false;
             var others = 0;
             var leads = false;
             for (var i = s.FirstMatch; i < s.MatchEnd; i++)
@@ -102,6 +103,9 @@ internal sealed class RelevanceScorer
                     case TermKind.OffTopic:
                         off = true;
                         break;
+                    case TermKind.SubjectEpithet:
+                        epithet = true;
+                        break;
                     case TermKind.OtherParty when others < named.Length && !named[..others].Contains(info.Ref):
                         named[others++] = info.Ref;
                         break;
@@ -127,8 +131,9 @@ internal sealed class RelevanceScorer
                 subjectLeads = leads && s.Zone != TextZone.Body;
             }
 
-            // A sentence naming no company is about the company the text is about ("The company said...").
-            var aboutSubject = subject || (others == 0 && text.InheritedParty[si] == AssessmentVocabulary.Subject);
+            // A sentence naming no company is about the company the text is about ("The company said..."), and so is
+            // one that describes it where others are named ("The smartphone maker has sounded out carmakers such as Chery").
+            var aboutSubject = subject || ((others == 0 || epithet) && text.InheritedParty[si] == AssessmentVocabulary.Subject);
             if (!aboutSubject)
             {
                 continue;
