@@ -53,7 +53,7 @@ internal sealed class EvalRelevanceCommand(CliContext context) : ICliCommand
         await Out("approval confusion matrix (rows: label, columns: predicted)");
         await Out(evaluation.Approval.Format());
         await WritePredictionLinesAsync(evaluation, args.Has("verbose"));
-        var stories = await StoryEvaluation.RunAsync(assessor, StoryComponents.For(subject), records, cancellationToken);
+        var stories = await StoryEvaluation.RunAsync(StoryComponents.For(subject), evaluation.Predictions, cancellationToken);
         await WriteStoriesAsync(records, stories, args.Has("verbose"));
 
         var texts = records.Select(r => new AssessmentInput(null, r.Text, null, r.Published, r.Language)).ToList();

@@ -8,7 +8,11 @@ namespace NewsWatch.Evaluation.Relevance;
 /// <summary>What the assessor said about one labeled record.</summary>
 /// <param name="Approval">"granted", "pending", "denied" or "none".</param>
 /// <param name="Regulator">Regulator of the primary event, or null when none is named.</param>
-public sealed record ExcerptPrediction(LabeledExcerpt Record, bool Relevant, double Score, string Approval, string? Regulator);
+public sealed record ExcerptPrediction(LabeledExcerpt Record, bool Relevant, double Score, string Approval, string? Regulator)
+{
+    /// <summary>The whole assessment, for checks built on it (story grouping) without assessing the record again.</summary>
+    public required NewsWatch.Assessment.ArticleAssessment Assessment { get; init; }
+}
 
 /// <summary>Scores of an assessor on a labeled corpus.</summary>
 public sealed record RelevanceEvaluation(
@@ -44,7 +48,10 @@ public sealed record RelevanceEvaluation(
                 assessment.Relevance.IsRelevant,
                 assessment.Relevance.Score,
                 ApprovalLabel(assessment),
-                assessment.PrimaryEvent is { Regulator: not ApprovalEvent.UnspecifiedRegulator } e ? e.Regulator : null));
+                assessment.PrimaryEvent is { Regulator: not ApprovalEvent.UnspecifiedRegulator } e ? e.Regulator : null)
+            {
+                Assessment = assessment,
+            });
         }
 
         var relevance = default(BinaryMetrics);

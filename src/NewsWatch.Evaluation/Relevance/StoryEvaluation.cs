@@ -13,21 +13,19 @@ public sealed record StoryEvaluation(IReadOnlyList<StoryAssignment> Assignments,
     public static readonly DateTimeOffset UndatedTime = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>
-    /// Assigns the records one by one in file order to an empty in-memory index, as the pipeline would see them
-    /// arrive: each decision sees only the records before it.
+    /// Assigns the assessed records one by one in file order to an empty in-memory index, as the pipeline would
+    /// see them arrive: each decision sees only the records before it.
     /// </summary>
-    public static async Task<StoryEvaluation> RunAsync(
-        IArticleAssessor assessor, StoryComponents stories, IReadOnlyList<LabeledExcerpt> records, CancellationToken ct)
+    public static async Task<StoryEvaluation> RunAsync(StoryComponents stories, IReadOnlyList<ExcerptPrediction> predictions, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(assessor);
         ArgumentNullException.ThrowIfNull(stories);
-        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(predictions);
+        var records = predictions.Select(p => p.Record).ToList();
         var index = stories.NewIndex();
         var assignments = new List<StoryAssignment>(records.Count);
         var evidences = new List<StoryEvidence>(records.Count);
-        foreach (var record in records)
+        foreach (var (record, assessment) in predictions.Select(p => (p.Record, p.Assessment)))
         {
-            var assessment = assessor.Assess(record.ToAssessmentInput());
             var evidence = stories.Reader.Read(null, record.Text, assessment);
             evidences.Add(evidence);
             assignments.Add(await index.AssignAsync(
