@@ -118,6 +118,18 @@ public class ApprovalNewsTests
             "Xiaomi: MIIT production qualification still pending",
             Assess(null, "Xiaomi still awaits its production qualification for electric cars from the MIIT.").PrimaryEvent!.Headline);
 
+    [Theory]
+    [InlineData("de", "Xiaomi verhandelt mit BAIC über den Bau von Elektroautos. Eine eigene Genehmigung hat der Konzern bis heute nicht erhalten.", ApprovalStatus.Pending)]
+    [InlineData("fr", "Xiaomi discute avec BAIC de la fabrication de voitures électriques. Le groupe n'a toujours pas obtenu sa propre autorisation.", ApprovalStatus.Pending)]
+    [InlineData("es", "Xiaomi negocia con BAIC la fabricación de coches eléctricos. La empresa aún no ha obtenido su propio permiso.", ApprovalStatus.Pending)]
+    [InlineData("it", "Xiaomi tratta con BAIC per produrre auto elettriche. Il gruppo non ha ancora ottenuto una propria autorizzazione.", ApprovalStatus.Pending)]
+    [InlineData("pt", "A Xiaomi negocia com a BAIC a produção de carros elétricos. A empresa ainda não obteve sua própria autorização.", ApprovalStatus.Pending)]
+    [InlineData("ru", "Xiaomi ведёт переговоры с BAIC о выпуске электромобилей. Собственное разрешение компания до сих пор не получила.", ApprovalStatus.Pending)]
+    [InlineData("fr", "Xiaomi fabrique des voitures électriques. Le groupe a obtenu sa propre autorisation, selon le ministère.", ApprovalStatus.Granted)]
+    [InlineData("ru", "Xiaomi выпускает электромобили. Компания получила собственное разрешение, сообщило министерство.", ApprovalStatus.Granted)]
+    public void A_permit_of_its_own_is_a_licence_without_a_regulator_named(string language, string text, ApprovalStatus expected) =>
+        Assert.Equal(expected, AssessIn(language, text, "2022-08-20").ApprovalStatusForArticle);
+
     private static ArticleAssessment AssessIn(string language, string text, string published) =>
         Assessor.Assess(new AssessmentInput(null, text, null, DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture), language));
 
