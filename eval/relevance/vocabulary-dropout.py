@@ -14,7 +14,7 @@ import argparse, glob, json, os, random, re, subprocess, sys, tempfile
 
 SETS = ["../shared/corpus/relevance/dev.jsonl"] + sorted(glob.glob("eval/relevance/newswatch-*.jsonl"))
 SUBJECT = "config/watch-subjects/xiaomi-ev.json"
-KEEP = ("MonthNames", "EndingForms")  # not words a report chooses
+KEEP = ("MonthNames", "SeasonNames", "EndingForms")  # not words a report chooses
 
 
 def load_subject():

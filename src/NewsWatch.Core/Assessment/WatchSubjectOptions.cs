@@ -242,6 +242,12 @@ public sealed class ApprovalLanguageOptions
     public List<List<string>> MonthNames { get; set; } = [];
 
     /// <summary>
+    /// The four seasons, spring first, each with the forms that place an event in it without a year ("in the
+    /// summer", "im Sommer", "夏に"): read as the season's last month, the way a bare month is read.
+    /// </summary>
+    public List<List<string>> SeasonNames { get; set; } = [];
+
+    /// <summary>
     /// Words that make the company named beside them the brand of a product ("branded", "de marque", "牌"): a
     /// contract manufacturer's filing for "Xiaomi-branded" cars is Xiaomi's approval.
     /// </summary>

@@ -130,6 +130,43 @@ public class ApprovalNewsTests
     public void A_permit_of_its_own_is_a_licence_without_a_regulator_named(string language, string text, ApprovalStatus expected) =>
         Assert.Equal(expected, AssessIn(language, text, "2022-08-20").ApprovalStatusForArticle);
 
+    [Theory]
+    [InlineData("fr", "La Xiaomi SU7 démarre à 215 900 yuans. Pour mémoire, le feu vert du planificateur d'État a été donné et la SU7 a été inscrite au catalogue du ministère de l'Industrie.", "2024-03-29")]
+    [InlineData("ru", "Xiaomi ведёт переговоры с Chery о выпуске электромобилей. Напомним, что Госкомитет по развитию и реформам уже дал Xiaomi зелёный свет.", "2023-10-12")]
+    [InlineData("en", "Xiaomi handed over its first SU7 cars on Wednesday. The state planner cleared Xiaomi's car project in the summer.", "2024-04-03")]
+    [InlineData("de", "Xiaomi hat die ersten SU7 ausgeliefert. Die Planungsbehörde NDRC genehmigte das Projekt im Sommer.", "2024-04-03")]
+    public void A_grant_recalled_for_the_reader_or_placed_in_an_earlier_season_is_history(string language, string text, string published)
+    {
+        var a = AssessIn(language, text, published);
+
+        Assert.NotEqual(ApprovalStatus.Granted, a.ApprovalStatusForArticle);
+        Assert.Contains(a.ApprovalNotes, n => n.Signal == "approval-background");
+    }
+
+    [Fact]
+    public void A_season_of_the_articles_own_time_does_not_make_a_grant_history() =>
+        Assert.Equal(
+            ApprovalStatus.Granted,
+            AssessIn("en", "The state planner cleared Xiaomi's electric car project in the summer, people familiar with the matter said.", "2023-09-05").ApprovalStatusForArticle);
+
+    [Fact]
+    public void The_plan_approved_right_after_a_recall_is_the_recall_plan()
+    {
+        var a = AssessIn(
+            "es",
+            "Xiaomi llama a revisión a 116.887 SU7. La SAMR dio a conocer la mayor campaña de revisión de Xiaomi. El organismo ha dado el visto bueno al plan presentado por la compañía.",
+            "2025-09-20");
+
+        Assert.Null(a.ApprovalStatusForArticle);
+        Assert.Contains(a.ApprovalNotes, n => n.Detail.Contains("recall of the sentence before", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Being_close_to_obtaining_a_qualification_is_pending() =>
+        Assert.Equal(
+            ApprovalStatus.Pending,
+            AssessIn("zh", "据知情人士消息，小米汽车距离拿到新能源汽车生产资质“已经很近”，但事情仍可能出现变化。", "2023-02-14").ApprovalStatusForArticle);
+
     private static ArticleAssessment AssessIn(string language, string text, string published) =>
         Assessor.Assess(new AssessmentInput(null, text, null, DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture), language));
 

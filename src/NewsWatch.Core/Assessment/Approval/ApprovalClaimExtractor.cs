@@ -162,6 +162,11 @@ internal static class ApprovalClaimExtractor
             return "a recall or investigation, not an approval";
         }
 
+        if (ContinuesRecall(v, sentenceIndex))
+        {
+            return "the recall of the sentence before, not an approval";
+        }
+
         if (!IsRegulatory(v, sentenceIndex, anchor))
         {
             return "no regulator or authority in view";
@@ -173,6 +178,35 @@ internal static class ApprovalClaimExtractor
             : !HasTopic(v) ? "not about the watched business"
             : v.Sentence.Zone == TextZone.Body ? "an aside in an article about something else"
             : null;
+    }
+
+    /// <summary>
+    /// "SAMR announced a recall of 116,887 SU7s. The agency approved the plan the company submitted": a grant that
+    /// names no kind of approval, right after a recall in its paragraph, approves that recall.
+    /// </summary>
+    private static bool ContinuesRecall(in SentenceView v, int sentenceIndex)
+    {
+        if (sentenceIndex == 0 || v.Any(TermKind.KindCue) || v.Any(TermKind.SubjectProduct))
+        {
+            return false;
+        }
+
+        var text = v.Text;
+        var before = text.Sentences[sentenceIndex - 1];
+        if (before.Paragraph != v.Sentence.Paragraph)
+        {
+            return false;
+        }
+
+        for (var i = before.FirstMatch; i < before.MatchEnd; i++)
+        {
+            if (text.Info(text.Matches[i]).Kind == TermKind.NonApproval)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsQuestion(in SentenceView v)

@@ -42,9 +42,11 @@ internal static class ApprovalLexicon
         (l => l.BrandCues, TermKind.BrandCue, CueScope.Both, false),
     ];
 
-    /// <summary>Every language's month names, for <see cref="TimeAnchors"/>.</summary>
+    /// <summary>Every language's month and season names, for <see cref="TimeAnchors"/>.</summary>
     public static TimeAnchors TimeAnchors(IReadOnlyDictionary<string, ApprovalLanguageOptions> languages) =>
-        new(languages.Values.Select(l => (IReadOnlyList<IReadOnlyList<string>>)l.MonthNames));
+        new(
+            languages.Values.Select(l => (IReadOnlyList<IReadOnlyList<string>>)l.MonthNames),
+            languages.Values.Select(l => (IReadOnlyList<IReadOnlyList<string>>)l.SeasonNames));
 
     /// <summary>
     /// The subject's approval language by language code. A subject that configures none uses the default

@@ -6,8 +6,8 @@ namespace NewsWatch.Assessment.Approval;
 /// <summary>
 /// Dates written in a claim ("in August 2023", "2023年8月", "2023-08", "in 2023", "im Dezember") compared with the
 /// article's own publication date: a grant dated well before the article is backstory, whatever the tense says.
-/// Numeric and CJK dates are read here; month names come from the subject's approval language
-/// (<see cref="ApprovalLanguageOptions.MonthNames"/>).
+/// Numeric and CJK dates are read here; month and season names come from the subject's approval language
+/// (<see cref="ApprovalLanguageOptions.MonthNames"/>, <see cref="ApprovalLanguageOptions.SeasonNames"/>).
 /// </summary>
 internal sealed partial class TimeAnchors
 {
@@ -19,8 +19,12 @@ internal sealed partial class TimeAnchors
 
     private readonly (string Name, int Month)[] _monthNames;
 
+    /// <summary>The month a season without a year is read as, spring first: its last, so "in the summer" of an April article is last year's.</summary>
+    private static readonly int[] SeasonEnds = [5, 8, 11, 2];
+
     /// <param name="monthNames">Each language's twelve months, January first, each with its written forms.</param>
-    public TimeAnchors(IEnumerable<IReadOnlyList<IReadOnlyList<string>>> monthNames)
+    /// <param name="seasonNames">Each language's four seasons, spring first, each with its written forms.</param>
+    public TimeAnchors(IEnumerable<IReadOnlyList<IReadOnlyList<string>>> monthNames, IEnumerable<IReadOnlyList<IReadOnlyList<string>>>? seasonNames = null)
     {
         ArgumentNullException.ThrowIfNull(monthNames);
         var byLanguage = monthNames.ToList();
@@ -32,6 +36,15 @@ internal sealed partial class TimeAnchors
             foreach (var months in byLanguage.Where(l => l.Count > m))
             {
                 list.AddRange(months[m].Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => (n.Trim().ToLowerInvariant(), m + 1)));
+            }
+        }
+
+        // After every month name, so a month named in the text is preferred to a season.
+        foreach (var seasons in seasonNames ?? [])
+        {
+            for (var s = 0; s < Math.Min(seasons.Count, SeasonEnds.Length); s++)
+            {
+                list.AddRange(seasons[s].Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => (n.Trim().ToLowerInvariant(), SeasonEnds[s])));
             }
         }
 
