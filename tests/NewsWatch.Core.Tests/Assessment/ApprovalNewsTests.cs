@@ -167,6 +167,14 @@ public class ApprovalNewsTests
             ApprovalStatus.Pending,
             AssessIn("zh", "据知情人士消息，小米汽车距离拿到新能源汽车生产资质“已经很近”，但事情仍可能出现变化。", "2023-02-14").ApprovalStatusForArticle);
 
+    [Theory]
+    [InlineData("ja", "シャオミのEV計画に国の「お墨付き」。国家発展改革委員会が今月上旬、生産にゴーサインを出していたことが分かった。", ApprovalStatus.Granted)]
+    [InlineData("ja", "関係者によると、発改委はシャオミのEV生産を容認した。", ApprovalStatus.Granted)]
+    [InlineData("de", "Die Nationale Entwicklungs- und Reformkommission (NDRC) hat Xiaomis Fertigungspläne für Elektroautos bereits Anfang August abgenickt.", ApprovalStatus.Granted)]
+    [InlineData("ja", "シャオミは電動SUV「YU7」を公表した。工業情報化省のウェブサイトにも同車の申請情報が掲載された。", ApprovalStatus.Pending)]
+    public void Headline_shorthand_and_idioms_of_a_grant_and_a_published_filing(string language, string text, ApprovalStatus expected) =>
+        Assert.Equal(expected, AssessIn(language, text, "2023-08-24").ApprovalStatusForArticle);
+
     private static ArticleAssessment AssessIn(string language, string text, string published) =>
         Assessor.Assess(new AssessmentInput(null, text, null, DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture), language));
 
