@@ -172,6 +172,7 @@ public class ApprovalNewsTests
     [InlineData("ja", "関係者によると、発改委はシャオミのEV生産を容認した。", ApprovalStatus.Granted)]
     [InlineData("de", "Die Nationale Entwicklungs- und Reformkommission (NDRC) hat Xiaomis Fertigungspläne für Elektroautos bereits Anfang August abgenickt.", ApprovalStatus.Granted)]
     [InlineData("ja", "シャオミは電動SUV「YU7」を公表した。工業情報化省のウェブサイトにも同車の申請情報が掲載された。", ApprovalStatus.Pending)]
+    [InlineData("pt", "Primeiro carro da Xiaomi já tem o carimbo de Pequim", ApprovalStatus.Granted)]
     public void Headline_shorthand_and_idioms_of_a_grant_and_a_published_filing(string language, string text, ApprovalStatus expected) =>
         Assert.Equal(expected, AssessIn(language, text, "2023-08-24").ApprovalStatusForArticle);
 
