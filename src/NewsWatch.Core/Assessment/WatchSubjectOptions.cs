@@ -235,6 +235,12 @@ public sealed class ApprovalLanguageOptions
     public List<string> PastTimeCues { get; set; } = [];
 
     /// <summary>
+    /// Times after any article's own date ("next year", "del prossimo anno", "明年"): a month named beside one is
+    /// the coming one ("between June and July of next year" in October is not last June).
+    /// </summary>
+    public List<string> FutureTimeCues { get; set; } = [];
+
+    /// <summary>
     /// The twelve months, January first, each with its written forms (["январь", "января", "январе"]): a grant
     /// dated to a month well before the article is backstory. Leave a month empty where its name is also an
     /// ordinary word ("May", "mai"). Numeric and CJK dates ("2023-08", "8月") need no names.

@@ -176,6 +176,20 @@ public class ApprovalNewsTests
     public void Headline_shorthand_and_idioms_of_a_grant_and_a_published_filing(string language, string text, ApprovalStatus expected) =>
         Assert.Equal(expected, AssessIn(language, text, "2023-08-24").ApprovalStatusForArticle);
 
+    [Theory]
+    [InlineData("it", "La fabbrica di auto di Xiaomi potrebbe ottenere la qualifica per la produzione di veicoli tra giugno e luglio del prossimo anno.", "2022-10-20")]
+    [InlineData("en", "Xiaomi's car unit could win its production qualification for electric cars in June next year, a research firm forecast.", "2022-10-20")]
+    public void A_month_of_next_year_is_still_to_come(string language, string text, string published) =>
+        Assert.Equal(ApprovalStatus.Pending, AssessIn(language, text, published).ApprovalStatusForArticle);
+
+    [Theory]
+    [InlineData("ko", "샤오미는 발개위와 수개월 동안 생산 자격 문제를 협의해 왔지만 아직 결론을 얻지 못했다. 당국이 신청을 반려하면 처음부터 다시 절차를 밟아야 한다.")]
+    [InlineData("ja", "シャオミはSU7にレベル2の運転支援を載せている。レベル3として売るには、工業情報化省の製品参入審査を通る必要がある。")]
+    [InlineData("fr", "La vente des voitures électriques de niveau 3 de Xiaomi suppose l'accès produit délivré par le ministère de l'Industrie (MIIT).")]
+    [InlineData("en", "Xiaomi's SU7 electric sedan turned up on Wednesday in the industry ministry's latest batch of vehicle declarations.")]
+    public void A_refusal_only_supposed_a_requirement_or_a_declaration_is_pending(string language, string text) =>
+        Assert.Equal(ApprovalStatus.Pending, AssessIn(language, text, "2023-11-15").ApprovalStatusForArticle);
+
     private static ArticleAssessment AssessIn(string language, string text, string published) =>
         Assessor.Assess(new AssessmentInput(null, text, null, DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture), language));
 

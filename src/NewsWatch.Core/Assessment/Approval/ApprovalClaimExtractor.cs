@@ -362,16 +362,20 @@ internal static class ApprovalClaimExtractor
 
         var endOffset = sentence[to..].IndexOfAny(SegmentMarks);
         var end = endOffset < 0 ? sentence.Length : to + endOffset;
+        var future = false;
         for (var i = 0; i < v.Count; i++)
         {
             var m = v[i];
-            if (v.Kind(i) == TermKind.PastTimeCue && m.Start - v.Sentence.Start >= start && m.End - v.Sentence.Start <= end)
+            var inSegment = m.Start - v.Sentence.Start >= start && m.End - v.Sentence.Start <= end;
+            if (v.Kind(i) == TermKind.PastTimeCue && inSegment)
             {
                 return $"placed in the past ('{v.MatchText(i)}')";
             }
+
+            future |= v.Kind(i) == TermKind.FutureTimeCue && inSegment;
         }
 
-        return published is { } date && v.Text.Vocabulary.TimeAnchors.DatesBefore(sentence[start..end], date, out var anchor, ahead)
+        return !future && published is { } date && v.Text.Vocabulary.TimeAnchors.DatesBefore(sentence[start..end], date, out var anchor, ahead)
             ? $"dated '{anchor}', before the article ({date:yyyy-MM-dd})"
             : null;
     }

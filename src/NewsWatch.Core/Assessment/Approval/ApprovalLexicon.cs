@@ -38,6 +38,7 @@ internal static class ApprovalLexicon
         (l => l.RelativeCues, TermKind.RelativeCue, CueScope.Right, false),
         (l => l.RetrospectiveCues, TermKind.RetrospectiveCue, CueScope.Both, false),
         (l => l.PastTimeCues, TermKind.PastTimeCue, CueScope.Both, false),
+        (l => l.FutureTimeCues, TermKind.FutureTimeCue, CueScope.Both, false),
         (l => l.TimeClauseCues, TermKind.TimeClauseCue, CueScope.Right, false),
         (l => l.BrandCues, TermKind.BrandCue, CueScope.Both, false),
     ];

@@ -102,6 +102,9 @@ internal enum TermKind : byte
     /// <summary>A time before the article's own ("last year", "去年"): a grant placed there is backstory.</summary>
     PastTimeCue,
 
+    /// <summary>A time after any article's own date ("next year", "明年"): what is placed there is still to come.</summary>
+    FutureTimeCue,
+
     /// <summary>Opens a clause that takes its time from the words before it ("last December, when it filed").</summary>
     TimeClauseCue,
 
