@@ -32,7 +32,8 @@ internal static class DiscourseTopics
             for (var i = sentence.FirstMatch; i < sentence.MatchEnd; i++)
             {
                 var info = vocabulary[matches[i].TermId];
-                if (!info.Kind.IsParty())
+                // "Xiaomi 15" names the company as much as "Xiaomi" does.
+                if (!info.Kind.IsParty() && info.Kind != TermKind.SubjectOtherProduct)
                 {
                     continue;
                 }

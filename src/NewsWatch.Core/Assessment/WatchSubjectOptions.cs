@@ -31,6 +31,12 @@ public sealed partial class WatchSubjectOptions
     public List<string> ProductAliases { get; set; } = [];
 
     /// <summary>
+    /// Products of the company's other businesses that carry its name ("Xiaomi 15"): they name the subject and
+    /// say that the sentence is about another business.
+    /// </summary>
+    public List<string> OtherProductAliases { get; set; } = [];
+
+    /// <summary>
     /// The models an approval can be for (a catalogue listing is per model): each is also a product alias.
     /// List a longer name before a shorter one it contains only for readability; the longest match wins anyway.
     /// </summary>

@@ -110,6 +110,17 @@ public class RelevanceTests
     }
 
     [Fact]
+    public void A_phone_named_by_its_model_number_is_phone_news_even_beside_a_line_on_the_car()
+    {
+        var r = Relevance(
+            "Xiaomi 15 passa dalla certificazione 3C",
+            "Lo Xiaomi 15 è stato avvistato nel database 3C con una ricarica cablata di 90 W.\nLo Xiaomi 15 Pro arriverà a fine ottobre.\nNel frattempo il gruppo festeggia le consegne della berlina SU7.");
+
+        Assert.False(r.IsRelevant, r.Reasons[0].Detail);
+        Assert.Contains(r.Reasons, x => x.Signal == "subject-off-topic");
+    }
+
+    [Fact]
     public void Company_without_its_business_words_is_not_enough()
     {
         var r = Relevance("Xiaomi opens a store", "Xiaomi opened a flagship store in Paris.\nThe store sells household goods.");

@@ -124,6 +124,7 @@ internal sealed class AssessmentVocabulary
         }
 
         AddAll(subject.ProductAliases, TermKind.SubjectProduct, Subject);
+        AddAll(subject.OtherProductAliases, TermKind.SubjectOtherProduct, Subject);
         AddAll(subject.PeopleAliases, TermKind.SubjectPerson, Subject);
         AddAll(subject.TopicTerms, TermKind.Topic);
         AddAll(subject.BusinessFramingTerms, TermKind.BusinessFraming);

@@ -12,6 +12,9 @@ internal enum TermKind : byte
     /// <summary>A product of the watched business ("SU7"): subject and topic at once.</summary>
     SubjectProduct,
 
+    /// <summary>A product of the company's other businesses carrying its name ("Xiaomi 15"): subject and off-topic at once.</summary>
+    SubjectOtherProduct,
+
     /// <summary>A person standing for the company ("Lei Jun").</summary>
     SubjectPerson,
 

@@ -91,6 +91,10 @@ internal sealed class RelevanceScorer
                         leads |= others == 0;
                         subject = business = topical = true;
                         break;
+                    case TermKind.SubjectOtherProduct:
+                        leads |= others == 0;
+                        subject = off = true;
+                        break;
                     case TermKind.Regulator when info.Ref >= 0 && info.Ref < regulators.Count && regulators[info.Ref].ImpliesBusiness:
                         topical = true;
                         break;
