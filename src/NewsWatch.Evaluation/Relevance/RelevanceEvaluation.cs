@@ -58,6 +58,7 @@ public sealed record RelevanceEvaluation(
         var granted = default(BinaryMetrics);
         var confusion = new ConfusionMatrix(["granted", "pending", "none"]);
         int labeled = 0, matched = 0;
+        var named = NamedRegulatorLabels(records);
         foreach (var p in predictions)
         {
             relevance = relevance.Add(p.Relevant, p.Record.Relevant);
@@ -66,12 +67,33 @@ public sealed record RelevanceEvaluation(
             if (p.Record.Regulator is { } gold && p.Record.Approval != "none")
             {
                 labeled++;
-                matched += string.Equals(gold, p.Regulator, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+                matched += RegulatorMatches(gold, p.Regulator, named) ? 1 : 0;
             }
         }
 
         return new RelevanceEvaluation(predictions, relevance, granted, confusion, labeled, matched, elapsed);
     }
+
+    /// <summary>The label <c>other</c> stands for every authority the labels do not name.</summary>
+    public const string OtherRegulatorLabel = "other";
+
+    /// <summary>
+    /// Whether the predicted regulator is the labeled one. The labels name a few regulators (NDRC, MIIT) and call every
+    /// other authority "other", so a predicted regulator that no label names (a city, a foreign authority) matches "other".
+    /// </summary>
+    public static bool RegulatorMatches(string gold, string? predicted, IReadOnlySet<string> namedLabels)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(namedLabels);
+        return string.Equals(gold, predicted, StringComparison.OrdinalIgnoreCase)
+            || (string.Equals(gold, OtherRegulatorLabel, StringComparison.OrdinalIgnoreCase) && predicted is not null && !namedLabels.Contains(predicted));
+    }
+
+    private static HashSet<string> NamedRegulatorLabels(IReadOnlyList<LabeledExcerpt> records) =>
+        records.Select(r => r.Regulator)
+            .OfType<string>()
+            .Where(r => !string.Equals(r, OtherRegulatorLabel, StringComparison.OrdinalIgnoreCase))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The article-level approval label: the primary event's status, or "none".</summary>
     public static string ApprovalLabel(NewsWatch.Assessment.ArticleAssessment assessment)

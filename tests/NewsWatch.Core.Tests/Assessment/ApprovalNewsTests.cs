@@ -190,6 +190,25 @@ public class ApprovalNewsTests
     public void A_refusal_only_supposed_a_requirement_or_a_declaration_is_pending(string language, string text) =>
         Assert.Equal(ApprovalStatus.Pending, AssessIn(language, text, "2023-11-15").ApprovalStatusForArticle);
 
+    [Fact]
+    public void A_city_road_test_licence_is_a_local_permit_not_an_miit_approval()
+    {
+        var a = AssessIn(
+            "zh",
+            "小米汽车拿到北京L3路测牌照\n据北京市相关部门今日发布的信息，小米汽车已在北京取得L3级自动驾驶道路测试牌照。\n路测牌照与产品准入是两回事，工信部本周向长安发放了首批L3产品准入许可。",
+            "2025-12-19");
+
+        Assert.Equal(ApprovalStatus.Granted, a.ApprovalStatusForArticle);
+        Assert.Equal("LOCAL", a.PrimaryEvent!.Regulator);
+        Assert.Equal("Xiaomi gets a road-test licence from local authorities", a.PrimaryEvent.Headline);
+    }
+
+    [Fact]
+    public void A_type_approval_still_needed_abroad_is_pending_with_the_foreign_authority() =>
+        Assert.Equal(
+            "FOREIGN",
+            AssessIn("de", "Bevor ein Xiaomi SU7 hierzulande beim Händler steht, braucht es die EU-Typgenehmigung, ausgestellt etwa vom Kraftfahrt-Bundesamt.", "2025-10-01").PrimaryEvent?.Regulator);
+
     private static ArticleAssessment AssessIn(string language, string text, string published) =>
         Assessor.Assess(new AssessmentInput(null, text, null, DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture), language));
 

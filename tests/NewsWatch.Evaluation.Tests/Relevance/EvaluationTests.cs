@@ -6,6 +6,16 @@ namespace NewsWatch.Evaluation.Tests.Relevance;
 
 public class EvaluationTests
 {
+    [Theory]
+    [InlineData("MIIT", "MIIT", true)]
+    [InlineData("miit", "MIIT", true)]
+    [InlineData("other", "LOCAL", true)]
+    [InlineData("other", "MIIT", false)]
+    [InlineData("other", null, false)]
+    [InlineData("NDRC", "LOCAL", false)]
+    public void Other_matches_any_regulator_the_labels_do_not_name(string gold, string? predicted, bool expected) =>
+        Assert.Equal(expected, RelevanceEvaluation.RegulatorMatches(gold, predicted, new HashSet<string>(["NDRC", "MIIT"], StringComparer.OrdinalIgnoreCase)));
+
     [Fact]
     public void Binary_metrics_compute_precision_recall_and_f1()
     {
