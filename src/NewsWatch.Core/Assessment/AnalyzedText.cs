@@ -45,6 +45,20 @@ internal sealed class AnalyzedText
 
     public ref readonly TermInfo Info(in TermMatch m) => ref Vocabulary[m.TermId];
 
+    /// <summary>Whether sentence <paramref name="s"/> holds a term of <paramref name="kind"/>.</summary>
+    public bool Holds(in AnalyzedSentence s, TermKind kind)
+    {
+        for (var i = s.FirstMatch; i < s.MatchEnd; i++)
+        {
+            if (Info(Matches[i]).Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether any sentence holds a term of <paramref name="kind"/>.</summary>
     public bool Any(TermKind kind)
     {

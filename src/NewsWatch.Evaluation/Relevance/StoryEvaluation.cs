@@ -20,10 +20,9 @@ public sealed record StoryEvaluation(IReadOnlyList<StoryAssignment> Assignments,
     {
         ArgumentNullException.ThrowIfNull(stories);
         ArgumentNullException.ThrowIfNull(predictions);
-        var records = predictions.Select(p => p.Record).ToList();
         var index = stories.NewIndex();
-        var assignments = new List<StoryAssignment>(records.Count);
-        var evidences = new List<StoryEvidence>(records.Count);
+        var assignments = new List<StoryAssignment>(predictions.Count);
+        var evidences = new List<StoryEvidence>(predictions.Count);
         foreach (var (record, assessment) in predictions.Select(p => (p.Record, p.Assessment)))
         {
             var evidence = stories.Reader.Read(null, record.Text, assessment);
@@ -32,7 +31,7 @@ public sealed record StoryEvaluation(IReadOnlyList<StoryAssignment> Assignments,
                 new StoryArticle(record.Id, record.Url, null, record.Url?.Host, record.Language, record.Published ?? UndatedTime, evidence), ct));
         }
 
-        var labeled = records.Zip(assignments).Where(p => p.First.Story is not null).Select(p => (p.First.Story!, p.Second.StoryId)).ToList();
+        var labeled = predictions.Zip(assignments).Where(p => p.First.Record.Story is not null).Select(p => (p.First.Record.Story!, p.Second.StoryId)).ToList();
         return new StoryEvaluation(assignments, evidences, labeled.Count > 0 ? BCubed.Score(labeled) : null);
     }
 }

@@ -191,22 +191,8 @@ internal static class ApprovalClaimExtractor
             return false;
         }
 
-        var text = v.Text;
-        var before = text.Sentences[sentenceIndex - 1];
-        if (before.Paragraph != v.Sentence.Paragraph)
-        {
-            return false;
-        }
-
-        for (var i = before.FirstMatch; i < before.MatchEnd; i++)
-        {
-            if (text.Info(text.Matches[i]).Kind == TermKind.NonApproval)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var before = v.Text.Sentences[sentenceIndex - 1];
+        return before.Paragraph == v.Sentence.Paragraph && v.Text.Holds(before, TermKind.NonApproval);
     }
 
     private static bool IsQuestion(in SentenceView v)
@@ -476,18 +462,8 @@ internal static class ApprovalClaimExtractor
             || (sentenceIndex + 1 < sentences.Count && HasAuthority(v.Text, sentences[sentenceIndex + 1]));
     }
 
-    private static bool HasAuthority(AnalyzedText text, in AnalyzedSentence s)
-    {
-        for (var i = s.FirstMatch; i < s.MatchEnd; i++)
-        {
-            if (text.Info(text.Matches[i]).Kind is TermKind.Regulator or TermKind.Authority)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasAuthority(AnalyzedText text, in AnalyzedSentence s) =>
+        text.Holds(s, TermKind.Regulator) || text.Holds(s, TermKind.Authority);
 
     private static bool HasTopic(in SentenceView v) =>
         v.Any(TermKind.Topic) || v.Any(TermKind.BusinessFraming) || v.Any(TermKind.SubjectBusiness) || v.Any(TermKind.SubjectProduct);
