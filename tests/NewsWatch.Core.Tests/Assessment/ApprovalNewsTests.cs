@@ -378,6 +378,7 @@ public class ApprovalNewsTests
     [InlineData("ja", "シャオミEV「生産資格取得」のうわさ、同社は確認せず。工信部の審査はなお続いている。")]
     [InlineData("zh", "报道指出，小米电动车仍须取得工业和信息化部的许可。")]
     [InlineData("ko", "샤오미는 공업정보화부와 소통하며 전기차 생산 자격 확보를 모색해 온 것으로 전해졌다.")]
+    [InlineData("ru", "По словам источников, Xiaomi всё ещё добивается необходимых бумаг от MIIT, без которых машины нельзя продавать.")]
     public void Public_comment_lists_rumours_and_requirements_are_pending(string language, string text) =>
         Assert.Equal(ApprovalStatus.Pending, AssessIn(language, text, "2026-01-16").ApprovalStatusForArticle);
 
