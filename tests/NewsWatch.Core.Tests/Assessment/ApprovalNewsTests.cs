@@ -203,6 +203,27 @@ public class ApprovalNewsTests
         Assert.Equal("Xiaomi gets a road-test licence from local authorities", a.PrimaryEvent.Headline);
     }
 
+    [Theory]
+    [InlineData("en", "Xiaomi's electric car unit declined to say whether it holds its own MIIT production licence.")]
+    [InlineData("de", "Offen ist, ob Xiaomi die Genehmigung des MIIT für seine Elektroautos bereits erhalten hat.")]
+    [InlineData("zh", "小米汽车未回应是否已获得工信部生产资质。")]
+    [InlineData("ja", "シャオミのEV部門は、工信部の生産資格を取得したかどうかについてコメントしなかった。")]
+    [InlineData("ko", "샤오미 전기차 부문은 공업정보화부 생산 자격을 받았는지 여부에 대해 답하지 않았다.")]
+    public void Whether_a_grant_happened_is_a_question_not_a_grant(string language, string text) =>
+        Assert.NotEqual(ApprovalStatus.Granted, AssessIn(language, text, "2023-11-09").ApprovalStatusForArticle);
+
+    [Fact]
+    public void A_grant_naming_no_regulator_beside_an_explainer_naming_two_belongs_to_the_one_of_its_kind()
+    {
+        var a = AssessIn(
+            "en",
+            "Xiaomi now holds a production qualification of its own, industry watchers say. A Chinese carmaker needs two approvals: the NDRC's and the MIIT's.",
+            "2024-07-04");
+
+        Assert.Equal(ApprovalStatus.Granted, a.ApprovalStatusForArticle);
+        Assert.Equal("MIIT", a.PrimaryEvent!.Regulator);
+    }
+
     [Fact]
     public void A_type_approval_still_needed_abroad_is_pending_with_the_foreign_authority() =>
         Assert.Equal(

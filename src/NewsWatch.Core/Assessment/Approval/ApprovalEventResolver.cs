@@ -42,10 +42,11 @@ internal static class ApprovalEventResolver
                 continue;
             }
 
-            var regulator = claim.Regulator >= 0 ? claim.Regulator : NearestRegulator(regulatorSentences, claim.Sentence);
+            var kindRegulator = RegulatorOfKindCue(claim);
+            var regulator = claim.Regulator >= 0 ? claim.Regulator : NearestRegulator(regulatorSentences, claim.Sentence, kindRegulator);
             if (regulator < 0)
             {
-                regulator = RegulatorOfKindCue(claim);
+                regulator = kindRegulator;
             }
 
             var (kind, perModel, fromCue) = KindOf(subject, regulator, claim, articleModel);
@@ -264,13 +265,18 @@ internal static class ApprovalEventResolver
         return mentions;
     }
 
-    private static int NearestRegulator(List<(int Sentence, int Regulator)> mentions, int sentence)
+    /// <summary>
+    /// The regulator named in the sentence nearest to the statement. Where that sentence names several ("the
+    /// NDRC's licence and the MIIT's product access"), the one whose kind of approval the statement names wins;
+    /// the kind does not outrank a nearer mention, as reporters use one kind's words for the other's approval.
+    /// </summary>
+    private static int NearestRegulator(List<(int Sentence, int Regulator)> mentions, int sentence, int ofKind)
     {
         int best = -1, bestDistance = int.MaxValue;
         foreach (var (s, regulator) in mentions)
         {
             var distance = Math.Abs(s - sentence);
-            if (distance < bestDistance)
+            if (distance < bestDistance || (distance == bestDistance && regulator == ofKind))
             {
                 best = regulator;
                 bestDistance = distance;
