@@ -213,6 +213,24 @@ public class ApprovalNewsTests
         Assert.NotEqual(ApprovalStatus.Granted, AssessIn(language, text, "2023-11-09").ApprovalStatusForArticle);
 
     [Fact]
+    public void A_headline_grant_is_regulatory_when_its_lead_names_the_ministry_beyond_the_next_sentence()
+    {
+        var a = Assess(
+            "Xiaomi cleared to build cars under its own name",
+            "Xiaomi may finally have what it lacked to count as a carmaker. Trade media say the company now appears as the maker of the SU7 in the latest MIIT list.\n\nXiaomi did not confirm it.",
+            "2024-07-04");
+
+        Assert.Equal(ApprovalStatus.Granted, a.ApprovalStatusForArticle);
+        Assert.Equal("MIIT", a.PrimaryEvent!.Regulator);
+    }
+
+    [Theory]
+    [InlineData("it", "Xiaomi ha presentato a Pechino il suo primo SUV elettrico, lo YU7, con un prezzo di 253.500 yuan.")]
+    [InlineData("en", "Xiaomi showed its first SUV in Beijing on Thursday, and fans gave it the green light with 200,000 orders.")]
+    public void Beijing_or_china_as_the_place_of_an_event_is_no_authority(string language, string text) =>
+        Assert.Null(AssessIn(language, text, "2025-06-27").ApprovalStatusForArticle);
+
+    [Fact]
     public void A_grant_naming_no_regulator_beside_an_explainer_naming_two_belongs_to_the_one_of_its_kind()
     {
         var a = AssessIn(
@@ -400,6 +418,9 @@ public class ApprovalNewsTests
     [InlineData("zh", "报道指出，小米电动车仍须取得工业和信息化部的许可。")]
     [InlineData("ko", "샤오미는 공업정보화부와 소통하며 전기차 생산 자격 확보를 모색해 온 것으로 전해졌다.")]
     [InlineData("ru", "По словам источников, Xiaomi всё ещё добивается необходимых бумаг от MIIT, без которых машины нельзя продавать.")]
+    [InlineData("pt", "O Xiaomi YU7 aparece numa lista do MIIT antes da homologação.")]
+    [InlineData("de", "Die Daten des Xiaomi YU7 stehen in der neuen Antragsliste des MIIT.")]
+    [InlineData("fr", "Xiaomi YU7 : le SUV figure sur la liste du MIIT, le feu vert final attendra.")]
     public void Public_comment_lists_rumours_and_requirements_are_pending(string language, string text) =>
         Assert.Equal(ApprovalStatus.Pending, AssessIn(language, text, "2026-01-16").ApprovalStatusForArticle);
 

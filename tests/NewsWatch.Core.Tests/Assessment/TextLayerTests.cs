@@ -47,6 +47,14 @@ public class TextLayerTests
     }
 
     [Fact]
+    public void A_german_ordinal_after_its_article_does_not_end_a_sentence_but_a_closing_figure_does()
+    {
+        Assert.Equal(
+            ["Das MIIT hat am 12. Juli die 385. Charge veröffentlicht.", "Der Preis liegt bei 215900.", "Danach kam die Zulassung."],
+            Split("Das MIIT hat am 12. Juli die 385. Charge veröffentlicht. Der Preis liegt bei 215900. Danach kam die Zulassung."));
+    }
+
+    [Fact]
     public void Decimal_numbers_do_not_end_a_sentence() =>
         Assert.Single(Split("Revenue fell 4.6 percent to 73.4 billion yuan."));
 

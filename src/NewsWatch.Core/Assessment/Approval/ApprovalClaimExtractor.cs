@@ -448,7 +448,9 @@ internal static class ApprovalClaimExtractor
 
     /// <summary>
     /// A licence word is regulatory by itself; "approval" or "green light" only with a regulator or
-    /// authority in the sentence or next to it ("… the Chinese authorities. This permission is now here.").
+    /// authority in the sentence or next to it ("… the Chinese authorities. This permission is now here."),
+    /// and for a headline anywhere in the lead it stands over ("cleared to build cars under its own name" over a
+    /// lead that names the ministry in its second sentence).
     /// </summary>
     private static bool IsRegulatory(in SentenceView v, int sentenceIndex, int anchor)
     {
@@ -458,8 +460,26 @@ internal static class ApprovalClaimExtractor
         }
 
         var sentences = v.Text.Sentences;
-        return (sentenceIndex > 0 && HasAuthority(v.Text, sentences[sentenceIndex - 1]))
-            || (sentenceIndex + 1 < sentences.Count && HasAuthority(v.Text, sentences[sentenceIndex + 1]));
+        if ((sentenceIndex > 0 && HasAuthority(v.Text, sentences[sentenceIndex - 1]))
+            || (sentenceIndex + 1 < sentences.Count && HasAuthority(v.Text, sentences[sentenceIndex + 1])))
+        {
+            return true;
+        }
+
+        if (v.Sentence.Zone != TextZone.Title)
+        {
+            return false;
+        }
+
+        for (var s = sentenceIndex + 1; s < sentences.Count && sentences[s].Zone != TextZone.Body; s++)
+        {
+            if (HasAuthority(v.Text, sentences[s]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasAuthority(AnalyzedText text, in AnalyzedSentence s) =>

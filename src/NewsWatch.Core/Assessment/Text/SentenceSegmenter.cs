@@ -15,7 +15,8 @@ internal readonly record struct SentenceSpan(int Start, int End, int Paragraph)
 /// Splits news text into sentences. Lines are always boundaries (scraped text keeps headings,
 /// captions and list items on their own lines). Within a line, Chinese/Japanese and Devanagari full
 /// stops end a sentence outright; the Latin-script full stop only when the next word starts like a
-/// sentence (not lower case) and the word before it is not an abbreviation ("Co.", "U.S.", "No. 2").
+/// sentence (not lower case) and the word before it is not an abbreviation ("Co.", "U.S.", "No. 2")
+/// or a German ordinal after its article ("die 385. Charge", "am 12. Juli").
 /// </summary>
 internal static class SentenceSegmenter
 {
@@ -24,6 +25,15 @@ internal static class SentenceSegmenter
             "mr", "mrs", "ms", "dr", "prof", "inc", "co", "corp", "ltd", "st", "no", "nr", "vs", "jr", "sr", "gen", "gov",
             "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
             "fig", "vol", "pp", "bzw", "ca", "dt", "str", "mio", "mrd",
+        ],
+        StringComparer.OrdinalIgnoreCase);
+
+    // German writes ordinals as a number and a full stop, and capitalises the noun after it; the article or
+    // preposition before the number is what tells "die 385. Charge" from a sentence that ends on a figure.
+    private static readonly FrozenSet<string> OrdinalDeterminers = FrozenSet.ToFrozenSet(
+        [
+            "der", "die", "das", "den", "dem", "des", "am", "im", "zum", "zur", "vom", "beim", "bis", "seit", "ab",
+            "ihrer", "seiner", "seines", "ihres",
         ],
         StringComparer.OrdinalIgnoreCase);
 
@@ -93,7 +103,8 @@ internal static class SentenceSegmenter
                 k++;
             }
 
-            return k < lineEnd && StartsSentence(text[k]) && (text[dot] != '.' || !IsAbbreviation(text, sentenceStart, dot));
+            return k < lineEnd && StartsSentence(text[k])
+                && (text[dot] != '.' || (!IsAbbreviation(text, sentenceStart, dot) && !IsOrdinal(text, sentenceStart, dot)));
         }
 
         // Scraped copy sometimes glues sentences ("position.Once one of"): a full stop between a
@@ -122,6 +133,28 @@ internal static class SentenceSegmenter
         }
 
         return Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    }
+
+    private static bool IsOrdinal(string text, int sentenceStart, int dot)
+    {
+        var d = dot;
+        while (d > sentenceStart && dot - d < 4 && char.IsAsciiDigit(text[d - 1]))
+        {
+            d--;
+        }
+
+        if (d == dot || (d > sentenceStart && char.IsAsciiDigit(text[d - 1])) || d - 1 <= sentenceStart || text[d - 1] != ' ')
+        {
+            return false;
+        }
+
+        var w = d - 1;
+        while (w > sentenceStart && char.IsLetter(text[w - 1]))
+        {
+            w--;
+        }
+
+        return OrdinalDeterminers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(w, d - 1 - w));
     }
 
     private static int SkipClosers(string text, int i, int to)
