@@ -230,6 +230,12 @@ public class ApprovalNewsTests
     public void Beijing_or_china_as_the_place_of_an_event_is_no_authority(string language, string text) =>
         Assert.Null(AssessIn(language, text, "2025-06-27").ApprovalStatusForArticle);
 
+    [Theory]
+    [InlineData("zh", "小米YU9列入工信部新车目录 7月上市", "据悉，新车将于夏季交付。")]
+    [InlineData("ja", "シャオミYU9、工信部の新車目録に掲載 7月発売へ", "関係者によると、納車は夏になる見通しだ。")]
+    public void A_month_in_the_next_clause_of_a_headline_dates_that_clause_not_the_grant(string language, string title, string body) =>
+        Assert.Equal(ApprovalStatus.Granted, AssessIn(language, title + "\n" + body, "2026-03-02").ApprovalStatusForArticle);
+
     [Fact]
     public void A_grant_naming_no_regulator_beside_an_explainer_naming_two_belongs_to_the_one_of_its_kind()
     {

@@ -348,6 +348,7 @@ internal static class ApprovalClaimExtractor
 
         var endOffset = sentence[to..].IndexOfAny(SegmentMarks);
         var end = endOffset < 0 ? sentence.Length : to + endOffset;
+        (start, end) = WithinHeadlineClause(sentence, start, end, from, to);
         var future = false;
         for (var i = 0; i < v.Count; i++)
         {
@@ -365,6 +366,38 @@ internal static class ApprovalClaimExtractor
             ? $"dated '{anchor}', before the article ({date:yyyy-MM-dd})"
             : null;
     }
+
+    /// <summary>
+    /// Chinese and Japanese headlines separate their clauses with a space ("新一代SU7列入目錄 4月上市": listed, and
+    /// on sale in April), so a space between a Han or kana character and another or a figure ends the stretch too;
+    /// a space before a Latin word does not ("小米 SU7").
+    /// </summary>
+    private static (int Start, int End) WithinHeadlineClause(ReadOnlySpan<char> sentence, int start, int end, int from, int to)
+    {
+        for (var i = from - 1; i > start; i--)
+        {
+            if (IsClauseSpace(sentence, i))
+            {
+                start = i + 1;
+                break;
+            }
+        }
+
+        for (var i = to; i < end; i++)
+        {
+            if (IsClauseSpace(sentence, i))
+            {
+                end = i;
+                break;
+            }
+        }
+
+        return (start, end);
+    }
+
+    private static bool IsClauseSpace(ReadOnlySpan<char> s, int i) =>
+        s[i] == '\u3000'
+        || (s[i] == ' ' && i > 0 && i + 1 < s.Length && Scripts.IsCjk(s[i - 1]) && (Scripts.IsCjk(s[i + 1]) || char.IsAsciiDigit(s[i + 1])));
 
     private static bool OpensWithRelative(in SentenceView v, int offset)
     {
