@@ -236,6 +236,40 @@ public class ApprovalNewsTests
     public void A_month_in_the_next_clause_of_a_headline_dates_that_clause_not_the_grant(string language, string title, string body) =>
         Assert.Equal(ApprovalStatus.Granted, AssessIn(language, title + "\n" + body, "2026-03-02").ApprovalStatusForArticle);
 
+    [Theory]
+    [InlineData("ru", "Госкомитет по развитию и реформам дал Xiaomi «добро» на выпуск электромобилей.", "NDRC")]
+    [InlineData("zh", "工信部最新公示中出现了小米SU7。业内认为，小米由此拿到了入市通行证。", "MIIT")]
+    [InlineData("pt", "Com a nova lista do MIIT, a Xiaomi ganha o estatuto de construtora independente de automóveis.", "MIIT")]
+    [InlineData("zh", "小米汽车取得L3级路测牌照。该牌照由北京市经信、公安交管等部门联合发放。", "LOCAL")]
+    public void Idioms_of_a_grant_in_quotes_status_words_and_city_bodies_name_the_right_regulator(string language, string text, string regulator)
+    {
+        var e = AssessIn(language, text, "2025-12-19").PrimaryEvent;
+
+        Assert.Equal(ApprovalStatus.Granted, e?.Status);
+        Assert.Equal(regulator, e!.Regulator);
+    }
+
+    [Theory]
+    [InlineData("ja", "シャオミのEV子会社、工業情報化省の生産資格取得が秒読みに", null)]
+    [InlineData("ko", "샤오미 SU7 전기차가 오른 이번 공업정보화부 공시는 정식 등재에 앞서 의견을 받는 단계다.", null)]
+    [InlineData("fr", "Xiaomi, constructeur indépendant ? Ce n'est pas encore gravé dans le marbre : l'avis préalable du MIIT reste ouvert.", null)]
+    [InlineData("it", "La scheda dello Xiaomi YU7 è comparsa tra i documenti del MIIT, il passaggio che precede la licenza di vendita.", null)]
+    [InlineData("pt", "Para vender os carros na Europa, a Xiaomi ainda precisa da homologação europeia.", "FOREIGN")]
+    public void Countdowns_drafts_steps_before_and_a_foreign_type_approval_still_needed_are_pending(string language, string text, string? regulator)
+    {
+        var e = AssessIn(language, text, "2024-07-13").PrimaryEvent;
+
+        Assert.Equal(ApprovalStatus.Pending, e?.Status);
+        if (regulator is not null)
+        {
+            Assert.Equal(regulator, e!.Regulator);
+        }
+    }
+
+    [Fact]
+    public void A_quoted_idiom_keeps_the_time_of_its_clause() =>
+        Assert.NotEqual(ApprovalStatus.Granted, AssessIn("zh", "回头看，三年前北汽正是用自家资质帮小米SU7“上户口”的。", "2025-12-16").ApprovalStatusForArticle);
+
     [Fact]
     public void A_grant_naming_no_regulator_beside_an_explainer_naming_two_belongs_to_the_one_of_its_kind()
     {

@@ -348,6 +348,16 @@ internal static class ApprovalClaimExtractor
 
         var endOffset = sentence[to..].IndexOfAny(SegmentMarks);
         var end = endOffset < 0 ? sentence.Length : to + endOffset;
+
+        // A quoted idiom ("帮小米SU7“上户口”", "a « feu vert »") is a word of its clause, not a clause of its own.
+        if (start > 0 && end < sentence.Length && IsQuote(sentence[start - 1]) && IsQuote(sentence[end])
+            && sentence[start..end].Trim().Length == to - from)
+        {
+            start = sentence[..(start - 1)].LastIndexOfAny(SegmentMarks) + 1;
+            var after = sentence[(end + 1)..].IndexOfAny(SegmentMarks);
+            end = after < 0 ? sentence.Length : end + 1 + after;
+        }
+
         (start, end) = WithinHeadlineClause(sentence, start, end, from, to);
         var future = false;
         for (var i = 0; i < v.Count; i++)
@@ -394,6 +404,8 @@ internal static class ApprovalClaimExtractor
 
         return (start, end);
     }
+
+    private static bool IsQuote(char c) => c is '"' or '“' or '”' or '「' or '」';
 
     private static bool IsClauseSpace(ReadOnlySpan<char> s, int i) =>
         s[i] == '\u3000'
