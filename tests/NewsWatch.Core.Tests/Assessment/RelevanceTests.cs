@@ -22,6 +22,12 @@ public class RelevanceTests
         Assert.StartsWith("score", r.Reasons[0].Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("샤오미자동차, 베이징서 자율주행 시험 허가", "샤오미자동차가 베이징시로부터 레벨3 자율주행 도로 시험 허가를 받았다고 밝혔다.")]
+    [InlineData("シャオミ自動車、自動運転の公道試験へ", "シャオミ自動車は北京で自動運転の公道試験を始める。")]
+    public void The_car_units_own_name_and_automated_driving_are_the_subjects_ev_business(string title, string text) =>
+        Assert.True(Relevance(title, text).IsRelevant);
+
     [Fact]
     public void Xiaomi_phone_news_is_not_relevant()
     {
