@@ -48,9 +48,37 @@ public sealed class ArticleAssessor : IArticleAssessor
         }
 
         var lines = text.Split('\n');
-        var kept = lines.Where(l => string.IsNullOrWhiteSpace(l) || !Extraction.Content.BoilerplateText.IsJunk(l)).ToArray();
-        return kept.Length == lines.Length ? text : string.Join('\n', kept);
+        var kept = new List<string>(lines.Length);
+        var inTeaserList = false;
+        foreach (var line in lines)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                inTeaserList = false;
+                kept.Add(line);
+                continue;
+            }
+
+            // The items under a "Read also:" heading are teasers too ("— Xiaomi YU7: first impressions").
+            if (inTeaserList && IsListItem(line))
+            {
+                continue;
+            }
+
+            if (Extraction.Content.BoilerplateText.IsJunk(line))
+            {
+                inTeaserList = line.TrimEnd().EndsWith(':') || line.TrimEnd().EndsWith('：');
+                continue;
+            }
+
+            inTeaserList = false;
+            kept.Add(line);
+        }
+
+        return kept.Count == lines.Length ? text : string.Join('\n', kept);
     }
+
+    private static bool IsListItem(string line) => line.TrimStart() is [ '—' or '–' or '-' or '·' or '•' or '▶' or '▸' or '►' or '*', ..];
 
     /// <summary>An assessor for the default Xiaomi-EV subject.</summary>
     public static ArticleAssessor ForXiaomiEv() => new(Options.Create(WatchSubjectOptions.XiaomiEv()));

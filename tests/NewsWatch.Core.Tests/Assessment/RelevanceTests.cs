@@ -29,6 +29,17 @@ public class RelevanceTests
         Assert.True(Relevance(title, text).IsRelevant);
 
     [Fact]
+    public void The_items_under_a_read_also_heading_are_teasers_not_the_article()
+    {
+        var r = Relevance(
+            "BYD starts building cars in Hungary",
+            "BYD's factory in Szeged began production of electric cars on Monday.\n\nAlso read:\n— Xiaomi SU7 deliveries top 20,000 electric cars\n— Xiaomi YU7 electric SUV: what the orders mean\n\nThe plant will make 150,000 cars a year.");
+
+        Assert.DoesNotContain(r.Reasons, x => x.Sentence?.Contains("Xiaomi", StringComparison.Ordinal) == true);
+        Assert.False(r.IsRelevant);
+    }
+
+    [Fact]
     public void Xiaomi_phone_news_is_not_relevant()
     {
         var r = Relevance(
