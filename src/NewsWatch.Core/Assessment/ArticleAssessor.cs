@@ -67,7 +67,7 @@ public sealed class ArticleAssessor : IArticleAssessor
 
             if (Extraction.Content.BoilerplateText.IsJunk(line))
             {
-                inTeaserList = line.TrimEnd().EndsWith(':') || line.TrimEnd().EndsWith('：');
+                inTeaserList = line.TrimEnd() is [.., ':' or '：'];
                 continue;
             }
 

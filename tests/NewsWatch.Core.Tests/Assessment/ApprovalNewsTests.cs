@@ -198,9 +198,8 @@ public class ApprovalNewsTests
             "小米汽车拿到北京L3路测牌照\n据北京市相关部门今日发布的信息，小米汽车已在北京取得L3级自动驾驶道路测试牌照。\n路测牌照与产品准入是两回事，工信部本周向长安发放了首批L3产品准入许可。",
             "2025-12-19");
 
-        Assert.Equal(ApprovalStatus.Granted, a.ApprovalStatusForArticle);
-        Assert.Equal("LOCAL", a.PrimaryEvent!.Regulator);
-        Assert.Equal("Xiaomi gets a road-test licence from local authorities", a.PrimaryEvent.Headline);
+        AssertPrimaryEvent(a, ApprovalStatus.Granted, "LOCAL");
+        Assert.Equal("Xiaomi gets a road-test licence from local authorities", a.PrimaryEvent!.Headline);
     }
 
     [Theory]
@@ -220,8 +219,7 @@ public class ApprovalNewsTests
             "Xiaomi may finally have what it lacked to count as a carmaker. Trade media say the company now appears as the maker of the SU7 in the latest MIIT list.\n\nXiaomi did not confirm it.",
             "2024-07-04");
 
-        Assert.Equal(ApprovalStatus.Granted, a.ApprovalStatusForArticle);
-        Assert.Equal("MIIT", a.PrimaryEvent!.Regulator);
+        AssertPrimaryEvent(a, ApprovalStatus.Granted, "MIIT");
     }
 
     [Theory]
@@ -241,13 +239,8 @@ public class ApprovalNewsTests
     [InlineData("zh", "工信部最新公示中出现了小米SU7。业内认为，小米由此拿到了入市通行证。", "MIIT")]
     [InlineData("pt", "Com a nova lista do MIIT, a Xiaomi ganha o estatuto de construtora independente de automóveis.", "MIIT")]
     [InlineData("zh", "小米汽车取得L3级路测牌照。该牌照由北京市经信、公安交管等部门联合发放。", "LOCAL")]
-    public void Idioms_of_a_grant_in_quotes_status_words_and_city_bodies_name_the_right_regulator(string language, string text, string regulator)
-    {
-        var e = AssessIn(language, text, "2025-12-19").PrimaryEvent;
-
-        Assert.Equal(ApprovalStatus.Granted, e?.Status);
-        Assert.Equal(regulator, e!.Regulator);
-    }
+    public void Idioms_of_a_grant_in_quotes_status_words_and_city_bodies_name_the_right_regulator(string language, string text, string regulator) =>
+        AssertPrimaryEvent(AssessIn(language, text, "2025-12-19"), ApprovalStatus.Granted, regulator);
 
     [Theory]
     [InlineData("ja", "シャオミのEV子会社、工業情報化省の生産資格取得が秒読みに", null)]
@@ -255,16 +248,8 @@ public class ApprovalNewsTests
     [InlineData("fr", "Xiaomi, constructeur indépendant ? Ce n'est pas encore gravé dans le marbre : l'avis préalable du MIIT reste ouvert.", null)]
     [InlineData("it", "La scheda dello Xiaomi YU7 è comparsa tra i documenti del MIIT, il passaggio che precede la licenza di vendita.", null)]
     [InlineData("pt", "Para vender os carros na Europa, a Xiaomi ainda precisa da homologação europeia.", "FOREIGN")]
-    public void Countdowns_drafts_steps_before_and_a_foreign_type_approval_still_needed_are_pending(string language, string text, string? regulator)
-    {
-        var e = AssessIn(language, text, "2024-07-13").PrimaryEvent;
-
-        Assert.Equal(ApprovalStatus.Pending, e?.Status);
-        if (regulator is not null)
-        {
-            Assert.Equal(regulator, e!.Regulator);
-        }
-    }
+    public void Countdowns_drafts_steps_before_and_a_foreign_type_approval_still_needed_are_pending(string language, string text, string? regulator) =>
+        AssertPrimaryEvent(AssessIn(language, text, "2024-07-13"), ApprovalStatus.Pending, regulator);
 
     [Fact]
     public void A_quoted_idiom_keeps_the_time_of_its_clause() =>
@@ -278,8 +263,7 @@ public class ApprovalNewsTests
             "Xiaomi now holds a production qualification of its own, industry watchers say. A Chinese carmaker needs two approvals: the NDRC's and the MIIT's.",
             "2024-07-04");
 
-        Assert.Equal(ApprovalStatus.Granted, a.ApprovalStatusForArticle);
-        Assert.Equal("MIIT", a.PrimaryEvent!.Regulator);
+        AssertPrimaryEvent(a, ApprovalStatus.Granted, "MIIT");
     }
 
     [Fact]
@@ -290,6 +274,16 @@ public class ApprovalNewsTests
 
     private static ArticleAssessment AssessIn(string language, string text, string published) =>
         Assessor.Assess(new AssessmentInput(null, text, null, DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture), language));
+
+    /// <summary>The article's primary event has this status and, where one is given, this regulator.</summary>
+    private static void AssertPrimaryEvent(ArticleAssessment a, ApprovalStatus status, string? regulator)
+    {
+        Assert.Equal(status, a.PrimaryEvent?.Status);
+        if (regulator is not null)
+        {
+            Assert.Equal(regulator, a.PrimaryEvent!.Regulator);
+        }
+    }
 
     [Theory]
     [InlineData("en", "Xiaomi took 90,000 orders for the YU7 in a day. The SUV's details emerged last November, when Xiaomi filed it with the industry ministry.", "2025-06-30")]

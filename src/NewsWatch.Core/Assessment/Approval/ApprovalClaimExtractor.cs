@@ -505,20 +505,18 @@ internal static class ApprovalClaimExtractor
         }
 
         var sentences = v.Text.Sentences;
-        if ((sentenceIndex > 0 && HasAuthority(v.Text, sentences[sentenceIndex - 1]))
-            || (sentenceIndex + 1 < sentences.Count && HasAuthority(v.Text, sentences[sentenceIndex + 1])))
+        var last = Math.Min(sentenceIndex + 1, sentences.Count - 1);
+        if (v.Sentence.Zone == TextZone.Title)
         {
-            return true;
+            while (last + 1 < sentences.Count && sentences[last + 1].Zone != TextZone.Body)
+            {
+                last++;
+            }
         }
 
-        if (v.Sentence.Zone != TextZone.Title)
+        for (var s = Math.Max(sentenceIndex - 1, 0); s <= last; s++)
         {
-            return false;
-        }
-
-        for (var s = sentenceIndex + 1; s < sentences.Count && sentences[s].Zone != TextZone.Body; s++)
-        {
-            if (HasAuthority(v.Text, sentences[s]))
+            if (s != sentenceIndex && HasAuthority(v.Text, sentences[s]))
             {
                 return true;
             }

@@ -42,11 +42,15 @@ internal static class ApprovalEventResolver
                 continue;
             }
 
-            var kindRegulator = RegulatorOfKindCue(claim);
-            var regulator = claim.Regulator >= 0 ? claim.Regulator : NearestRegulator(regulatorSentences, claim.Sentence, kindRegulator);
+            var regulator = claim.Regulator;
             if (regulator < 0)
             {
-                regulator = kindRegulator;
+                var ofKind = RegulatorOfKindCue(claim);
+                regulator = NearestRegulator(regulatorSentences, claim.Sentence, ofKind);
+                if (regulator < 0)
+                {
+                    regulator = ofKind;
+                }
             }
 
             var (kind, perModel, fromCue) = KindOf(subject, regulator, claim, articleModel);
