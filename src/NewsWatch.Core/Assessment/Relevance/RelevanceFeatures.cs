@@ -12,6 +12,7 @@ namespace NewsWatch.Assessment.Relevance;
 /// <param name="TopOther">Party index of that company, or -1.</param>
 /// <param name="SubjectLeads">The first company the text names, in its title or lead, is the subject: what the text is about.</param>
 /// <param name="Sentences">Sentences in the text.</param>
+/// <param name="OtherHeadline">The title names other companies and not the subject: the story is theirs.</param>
 internal readonly record struct RelevanceFeatures(
     double TopicMass,
     double OffTopicMass,
@@ -20,7 +21,8 @@ internal readonly record struct RelevanceFeatures(
     double TopOtherShare,
     int TopOther,
     bool SubjectLeads,
-    int Sentences = 0)
+    int Sentences = 0,
+    bool OtherHeadline = false)
 {
     /// <summary>An article this long that names the subject once, outside its title and lead, is about something else.</summary>
     public const int LongEnoughToBeAboutSomethingElse = 4;

@@ -18,6 +18,12 @@ internal sealed class RelevanceScorer
     /// <summary>A passing mention can at most reach this prominence factor, far below any threshold worth using.</summary>
     private const double PassingMentionCap = 0.25;
 
+    /// <summary>
+    /// Under a headline about other companies the subject can at most halve the score: "China grants first L3
+    /// approvals to Changan and Arcfox" with Xiaomi's crash and output in the body is their story, not Xiaomi's.
+    /// </summary>
+    private const double OtherHeadlineCap = 0.5;
+
     private const int MaxExamples = 3;
 
     private readonly double _threshold;
@@ -38,7 +44,7 @@ internal sealed class RelevanceScorer
     /// "Xiaomi's SU7 outsells Tesla's Model 3"), falling linearly below that.
     /// </summary>
     public static double ProminenceFactor(in RelevanceFeatures f) =>
-        Math.Min(f.IsPassingMention ? PassingMentionCap : 1, 2 * f.Prominence);
+        Math.Min(f.IsPassingMention ? PassingMentionCap : f.OtherHeadline ? OtherHeadlineCap : 1, 2 * f.Prominence);
 
     public static double Score(in RelevanceFeatures f) => Support(f) * f.Focus * ProminenceFactor(f);
 
@@ -51,7 +57,7 @@ internal sealed class RelevanceScorer
         reasons.Insert(0, new AssessmentReason(
             "relevance-score",
             FormattableString.Invariant(
-                $"score {score:0.00} = support {Support(f):0.00} (topic {f.TopicMass:0.#}) x focus {f.Focus:0.00} (off-topic {f.OffTopicMass:0.#}) x prominence {ProminenceFactor(f):0.00} (subject {f.SubjectShare:0.#} vs {top} {f.TopOtherShare:0.#}{(f.IsPassingMention ? ", passing mention" : "")}); threshold {_threshold:0.00}"),
+                $"score {score:0.00} = support {Support(f):0.00} (topic {f.TopicMass:0.#}) x focus {f.Focus:0.00} (off-topic {f.OffTopicMass:0.#}) x prominence {ProminenceFactor(f):0.00} (subject {f.SubjectShare:0.#} vs {top} {f.TopOtherShare:0.#}{(f.IsPassingMention ? ", passing mention" : f.OtherHeadline ? ", headline about others" : "")}); threshold {_threshold:0.00}"),
             null));
         return new RelevanceResult(score >= _threshold, Math.Round(score, 4), reasons);
     }
@@ -66,6 +72,7 @@ internal sealed class RelevanceScorer
         int subjectSentences = 0, topicExamples = 0, offExamples = 0;
         // Whether the first company the text names, in its title or lead, is the subject.
         bool? subjectLeads = null;
+        bool titleNamesSubject = false, titleNamesOther = false;
         var regulators = text.Vocabulary.SubjectOptions.Regulators;
         for (var si = 0; si < text.Sentences.Count; si++)
         {
@@ -118,6 +125,12 @@ internal sealed class RelevanceScorer
                 }
             }
 
+            if (s.Zone == TextZone.Title)
+            {
+                titleNamesSubject |= subject || epithet;
+                titleNamesOther |= others > 0;
+            }
+
             var companies = others + (subject ? 1 : 0);
             foreach (var p in named[..others])
             {
@@ -166,7 +179,7 @@ internal sealed class RelevanceScorer
 
         return new RelevanceFeatures(
             topic, offTopic, subjectSentences, shares[AssessmentVocabulary.Subject], top < 0 ? 0 : shares[top], top, subjectLeads == true,
-            text.Sentences.Count);
+            text.Sentences.Count, titleNamesOther && !titleNamesSubject);
     }
 
     private static void AddExample(
