@@ -341,7 +341,7 @@ internal static class ApprovalClaimExtractor
         var from = at.Start - v.Sentence.Start;
         var to = at.End - v.Sentence.Start;
         var start = sentence[..from].LastIndexOfAny(SegmentMarks) + 1;
-        if (start > 0 && OpensWithRelative(v, start))
+        if (start > 0 && (OpensWithRelative(v, start) || IsFrontedAdverbial(sentence, start)))
         {
             start = sentence[..(start - 1)].LastIndexOfAny(SegmentMarks) + 1;
         }
@@ -404,6 +404,27 @@ internal static class ApprovalClaimExtractor
 
         return (start, end);
     }
+
+    /// <summary>
+    /// A short stretch set off by a comma before the clause is its adverbial ("Nel frattempo, a luglio, Xiaomi ha
+    /// ottenuto…", "In 2023, it won…"): its time is the clause's.
+    /// </summary>
+    private static bool IsFrontedAdverbial(ReadOnlySpan<char> sentence, int start)
+    {
+        if (sentence[start - 1] is not (',' or '，'))
+        {
+            return false;
+        }
+
+        var before = sentence[..(start - 1)];
+        var stretch = before[(before.LastIndexOfAny(SegmentMarks) + 1)..].Trim();
+        var words = stretch.Count(' ') + 1;
+        return stretch.Length > 0 && (stretch.ContainsAnyInRange('\u3040', '\u9fff') ? stretch.Length <= MaxFrontedCjkChars : words <= MaxFrontedWords);
+    }
+
+    private const int MaxFrontedWords = 3;
+
+    private const int MaxFrontedCjkChars = 6;
 
     private static bool IsQuote(char c) => c is '"' or '“' or '”' or '「' or '」';
 
