@@ -272,6 +272,56 @@ public class ApprovalNewsTests
             "FOREIGN",
             AssessIn("de", "Bevor ein Xiaomi SU7 hierzulande beim Händler steht, braucht es die EU-Typgenehmigung, ausgestellt etwa vom Kraftfahrt-Bundesamt.", "2025-10-01").PrimaryEvent?.Regulator);
 
+    [Theory]
+    [InlineData("de", "Xiaomi will seine Elektroautos 2027 in Europa verkaufen, die EU-Typgenehmigung für die Modelle steht noch aus.")]
+    [InlineData("fr", "Xiaomi veut vendre ses voitures en Europe en 2027 ; l'homologation européenne reste à décrocher.")]
+    [InlineData("en", "Xiaomi plans European sales from 2027, but none of its cars has a European type approval yet.")]
+    public void A_type_approval_still_to_come_is_pending_with_the_foreign_authority(string language, string text) =>
+        AssertPrimaryEvent(AssessIn(language, text, "2025-08-20"), ApprovalStatus.Pending, "FOREIGN");
+
+    [Theory]
+    [InlineData("zh", "小米SU7现身工信部拟发布公示 正式准入还要等公示期满\n公示期满后，这款电动车才算真正拿到上市销售的通行证。")]
+    [InlineData("zh", "小米YU7电动车的生产资质尚待工信部下发。")]
+    [InlineData("en", "Until its new electric car clears the industry ministry, Xiaomi cannot sell it.")]
+    [InlineData("es", "Xiaomi no podrá vender el coche hasta que el MIIT lo haya aprobado.")]
+    [InlineData("de", "Die EU-Typgenehmigung für das Elektroauto Xiaomi SU7 ist noch weit entfernt.")]
+    public void A_grant_that_waits_for_a_step_or_sits_in_an_until_clause_is_pending(string language, string text) =>
+        Assert.Equal(ApprovalStatus.Pending, AssessIn(language, text, "2023-11-16").ApprovalStatusForArticle);
+
+    [Theory]
+    [InlineData("en", "The MIIT list is open to Xiaomi's electric cars through a licensed partner, as it was for Nio.")]
+    [InlineData("de", "Xiaomi braucht für seine Elektroautos in Europa eine Typgenehmigung, wie sie etwa das Kraftfahrt-Bundesamt erteilt.")]
+    [InlineData("zh-Hant", "新一代小米SU7將於4月上市，車型先前已現身工信部申報資料，售價尚未公布。")]
+    public void A_described_licence_a_generic_clause_or_an_earlier_filing_is_no_approval_news(string language, string text) =>
+        Assert.Null(AssessIn(language, text, "2026-01-07").ApprovalStatusForArticle);
+
+    [Theory]
+    [InlineData("ru", "Xiaomi получила разрешение Государственного комитета по делам развития и реформ на выпуск электромобилей.", "NDRC")]
+    [InlineData("it", "La nuova berlina di Xiaomi ha superato l'esame del ministero dell'Industria (MIIT) ed è ammessa alla produzione.", "MIIT")]
+    [InlineData("ja", "シャオミのYU7、工業情報化省の購入税免除の対象車種リストに加わった。", "MIIT")]
+    public void Official_names_and_plain_words_of_a_grant_are_read(string language, string text, string regulator) =>
+        AssertPrimaryEvent(AssessIn(language, text, "2025-06-10"), ApprovalStatus.Granted, regulator);
+
+    [Theory]
+    [InlineData("zh", "小米汽车三期工厂拿到建设工程规划许可\n北京市规划和自然资源委员会昨日公布，小米汽车三期工厂获得建设工程规划许可。")]
+    [InlineData("zh-Hant", "小米汽車三期工廠規劃核驗過關\n據北京官方資訊，小米汽車三期工廠昨日通過規劃核驗。")]
+    public void A_factory_planning_permit_is_a_local_construction_permit(string language, string text)
+    {
+        var a = AssessIn(language, text, "2025-10-10");
+
+        AssertPrimaryEvent(a, ApprovalStatus.Granted, "LOCAL");
+        Assert.Equal("Xiaomi gets a planning or building permit from local authorities", a.PrimaryEvent!.Headline);
+    }
+
+    [Fact]
+    public void A_date_fronted_by_a_comma_dates_the_clause_after_it()
+    {
+        var a = AssessIn("en", "Xiaomi sold 40,000 cars in May. In 2024, the company received its own MIIT production qualification.", "2025-06-02");
+
+        Assert.NotEqual(ApprovalStatus.Granted, a.ApprovalStatusForArticle);
+        Assert.Contains(a.ApprovalNotes, n => n.Signal == "approval-background");
+    }
+
     private static ArticleAssessment AssessIn(string language, string text, string published) =>
         Assessor.Assess(new AssessmentInput(null, text, null, DateTimeOffset.Parse(published, System.Globalization.CultureInfo.InvariantCulture), language));
 

@@ -178,4 +178,26 @@ public class RelevanceTests
         Assert.False(Relevance(null, Story).IsRelevant);
         Assert.True(Relevance(null, Brief).IsRelevant);
     }
+
+    [Fact]
+    public void Another_carmakers_approval_with_the_subjects_history_in_the_body_is_their_story()
+    {
+        const string Body = "The industry ministry approved two sedans with conditional automated driving for public roads on Monday.\n"
+            + "Regulators have been cautious since a Xiaomi SU7 crashed on a motorway in March while its driver assistance was on.\n"
+            + "Xiaomi, which builds its electric cars in Beijing, has said it wants to deliver 400,000 cars this year.";
+
+        Assert.False(Relevance("Changan and Arcfox win China's first Level 3 approvals", Body).IsRelevant);
+        Assert.True(Relevance("Xiaomi's driver assistance under scrutiny as Changan wins Level 3 approval", Body).IsRelevant);
+    }
+
+    [Theory]
+    [InlineData("de", "Neue E-Scooter von Xiaomi: Der Mi Electric Scooter 5 hat die Betriebserlaubnis des Kraftfahrt-Bundesamts erhalten. Parallel arbeitet Xiaomi an seinem nächsten Elektroauto.")]
+    [InlineData("en", "Xiaomi's new robot vacuum and two e-scooters go on sale in Europe next month. The company also builds electric cars in Beijing.")]
+    public void Scooters_and_robot_vacuums_are_the_companys_other_business(string language, string text)
+    {
+        var a = Assessor.Assess(new AssessmentInput(null, text, null, null, language));
+
+        Assert.False(a.Relevance.IsRelevant);
+        Assert.Null(a.ApprovalStatusForArticle);
+    }
 }
