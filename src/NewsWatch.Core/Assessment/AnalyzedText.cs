@@ -21,6 +21,9 @@ internal sealed class AnalyzedText
     private const int MinLeadTokens = 4;
     private const int MaxHeadlineLength = 160;
 
+    /// <summary>Tokens between a name and its exclusion cue: a particle or a verb ("샤오미는 빠져", "Xiaomi ist nicht dabei").</summary>
+    private const int MaxExclusionGapTokens = 2;
+
     private AnalyzedText(string text, AssessmentVocabulary vocabulary, List<AnalyzedSentence> sentences, List<TermMatch> matches)
     {
         Text = text;
@@ -97,6 +100,7 @@ internal sealed class AnalyzedText
         }
 
         RemoveSynonymousDuplicates(matches, vocabulary);
+        RemoveExcludedSubjects(text, matches, vocabulary);
 
         var sentences = new List<AnalyzedSentence>(spans.Count);
         var m = 0;
@@ -166,6 +170,28 @@ internal sealed class AnalyzedText
         }
 
         matches.RemoveRange(write, matches.Count - write);
+    }
+
+    /// <summary>The subject's name right before an exclusion cue names no party: the sentence is about the others.</summary>
+    private static void RemoveExcludedSubjects(string text, List<TermMatch> matches, AssessmentVocabulary vocabulary)
+    {
+        for (var i = matches.Count - 1; i > 0; i--)
+        {
+            if (vocabulary[matches[i].TermId].Kind != TermKind.ExclusionCue)
+            {
+                continue;
+            }
+
+            var before = i - 1;
+            var kind = vocabulary[matches[before].TermId].Kind;
+            if (kind.IsParty() && kind != TermKind.OtherParty
+                && matches[before].End <= matches[i].Start
+                && Scripts.CountTokens(text.AsSpan(matches[before].End, matches[i].Start - matches[before].End)) <= MaxExclusionGapTokens)
+            {
+                matches.RemoveAt(before);
+                i--;
+            }
+        }
     }
 
     private static int HeadlineEnd(string body)

@@ -265,6 +265,12 @@ public sealed class ApprovalLanguageOptions
     /// </summary>
     public List<string> BrandCues { get; set; } = [];
 
+    /// <summary>
+    /// Words after a company's name that leave it out of what the sentence reports ("isn't one of them", "落选",
+    /// "geht leer aus"): "China clears its first Level 3 cars, and Xiaomi isn't one of them" is no approval of Xiaomi's.
+    /// </summary>
+    public List<string> ExclusionCues { get; set; } = [];
+
     /// <summary>Attribution ("reportedly"): a grant still counts.</summary>
     public List<string> Hedges { get; set; } = [];
 

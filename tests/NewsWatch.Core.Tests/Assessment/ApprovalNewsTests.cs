@@ -313,6 +313,13 @@ public class ApprovalNewsTests
         Assert.Equal("Xiaomi gets a planning or building permit from local authorities", a.PrimaryEvent!.Headline);
     }
 
+    [Theory]
+    [InlineData("en", "Two Level 3 electric cars win MIIT approval, and Xiaomi isn't one of them\nThe ministry cleared the sedans for public roads on Monday.")]
+    [InlineData("ko", "공업정보화부, L3 전기차 두 종 첫 승인…샤오미는 빠져\n공업정보화부가 15일 L3 자율주행 전기차 두 종의 도로 주행을 허가했다.")]
+    [InlineData("de", "Erste L3-Zulassungen für Elektroautos in China – Xiaomi geht leer aus\nDas MIIT hat zwei Modelle für öffentliche Straßen zugelassen.")]
+    public void A_grant_the_subject_is_left_out_of_is_not_its_grant(string language, string text) =>
+        Assert.NotEqual(ApprovalStatus.Granted, AssessIn(language, text, "2025-12-16").ApprovalStatusForArticle);
+
     [Fact]
     public void A_date_fronted_by_a_comma_dates_the_clause_after_it()
     {

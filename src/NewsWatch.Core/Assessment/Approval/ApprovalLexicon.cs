@@ -41,6 +41,7 @@ internal static class ApprovalLexicon
         (l => l.FutureTimeCues, TermKind.FutureTimeCue, CueScope.Both, false),
         (l => l.TimeClauseCues, TermKind.TimeClauseCue, CueScope.Right, false),
         (l => l.BrandCues, TermKind.BrandCue, CueScope.Both, false),
+        (l => l.ExclusionCues, TermKind.ExclusionCue, CueScope.Left, false),
     ];
 
     /// <summary>Every language's month and season names, for <see cref="TimeAnchors"/>.</summary>

@@ -113,6 +113,12 @@ internal enum TermKind : byte
 
     /// <summary>Marks the company named beside it as the brand of a product ("Xiaomi-branded", "de marque Xiaomi", "小米牌").</summary>
     BrandCue,
+
+    /// <summary>
+    /// Says the company named just before it is left out ("Xiaomi isn't one of them", "샤오미는 빠져", "小米落选"):
+    /// that mention names no party of the sentence.
+    /// </summary>
+    ExclusionCue,
 }
 
 /// <summary>Which side of a cue the approval word must be on for the cue to apply to it.</summary>
