@@ -100,7 +100,7 @@ internal sealed class AnalyzedText
         }
 
         RemoveSynonymousDuplicates(matches, vocabulary);
-        RemoveExcludedSubjects(text, matches, vocabulary);
+        RemoveExcludedParties(text, matches, vocabulary);
 
         var sentences = new List<AnalyzedSentence>(spans.Count);
         var m = 0;
@@ -172,26 +172,35 @@ internal sealed class AnalyzedText
         matches.RemoveRange(write, matches.Count - write);
     }
 
-    /// <summary>The subject's name right before an exclusion cue names no party: the sentence is about the others.</summary>
-    private static void RemoveExcludedSubjects(string text, List<TermMatch> matches, AssessmentVocabulary vocabulary)
+    /// <summary>
+    /// A company's name next to an exclusion cue names no party: "…, and Xiaomi isn't one of them" (cue after the
+    /// name) and "registered to Xiaomi, not BAIC" (cue before it) leave that company out of what the sentence reports.
+    /// </summary>
+    private static void RemoveExcludedParties(string text, List<TermMatch> matches, AssessmentVocabulary vocabulary)
     {
-        for (var i = matches.Count - 1; i > 0; i--)
+        for (var i = matches.Count - 1; i >= 0; i--)
         {
-            if (vocabulary[matches[i].TermId].Kind != TermKind.ExclusionCue)
+            var cue = vocabulary[matches[i].TermId];
+            if (cue.Kind != TermKind.ExclusionCue)
             {
                 continue;
             }
 
-            var before = i - 1;
-            var kind = vocabulary[matches[before].TermId].Kind;
-            if (kind.IsParty() && kind != TermKind.OtherParty
-                && matches[before].End <= matches[i].Start
-                && Scripts.CountTokens(text.AsSpan(matches[before].End, matches[i].Start - matches[before].End)) <= MaxExclusionGapTokens)
+            var party = cue.Scope == CueScope.Left ? i - 1 : i + 1;
+            if (party >= 0 && party < matches.Count && vocabulary[matches[party].TermId].Kind.IsParty()
+                && Gap(matches[Math.Min(i, party)], matches[Math.Max(i, party)]) is { } gap
+                && Scripts.CountTokens(text.AsSpan(gap.Start, gap.Length)) <= MaxExclusionGapTokens)
             {
-                matches.RemoveAt(before);
-                i--;
+                matches.RemoveAt(party);
+                if (party < i)
+                {
+                    i--;
+                }
             }
         }
+
+        static (int Start, int Length)? Gap(in TermMatch first, in TermMatch second) =>
+            first.End <= second.Start ? (first.End, second.Start - first.End) : null;
     }
 
     private static int HeadlineEnd(string body)

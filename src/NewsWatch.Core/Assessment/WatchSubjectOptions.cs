@@ -116,6 +116,14 @@ public sealed class RegulatorOptions
     /// </summary>
     public bool ImpliesBusiness { get; set; }
 
+    /// <summary>
+    /// The regulator's kinds are its alone ("road-test licence", "EU type approval"): a statement naming one is this
+    /// regulator's even when another regulator is named nearer, as in a brief that lists earlier national approvals
+    /// beside a new city licence. Leave it off where reporters use one regulator's words for another's approval
+    /// (资质 for the NDRC's).
+    /// </summary>
+    public bool KindsOutrankMentions { get; set; }
+
     /// <summary>Other kinds, each recognised by terms in the approval sentence (e.g. "catalogue" → catalogue-listing).</summary>
     public List<ApprovalKindOptions> Kinds { get; set; } = [];
 }
@@ -270,6 +278,9 @@ public sealed class ApprovalLanguageOptions
     /// "geht leer aus"): "China clears its first Level 3 cars, and Xiaomi isn't one of them" is no approval of Xiaomi's.
     /// </summary>
     public List<string> ExclusionCues { get; set; } = [];
+
+    /// <summary>The same before the name ("not", "а не", "nicht mehr", "而非"): "listed under Xiaomi, not BAIC".</summary>
+    public List<string> ExclusionCuesBefore { get; set; } = [];
 
     /// <summary>Attribution ("reportedly"): a grant still counts.</summary>
     public List<string> Hedges { get; set; } = [];

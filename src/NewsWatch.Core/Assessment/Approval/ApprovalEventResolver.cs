@@ -32,6 +32,7 @@ internal static class ApprovalEventResolver
     {
         var subject = text.Vocabulary.SubjectOptions;
         var regulatorSentences = RegulatorMentions(text);
+        var specificKindSentences = SpecificKindMentions(text);
         var articleModel = ArticleModel(text);
         var placed = new List<(ApprovalClaim Claim, int Regulator, int Kind, bool PerModel, bool FromCue)>();
         foreach (var claim in claims)
@@ -46,10 +47,14 @@ internal static class ApprovalEventResolver
             if (regulator < 0)
             {
                 var ofKind = RegulatorOfKindCue(claim);
-                regulator = NearestRegulator(regulatorSentences, claim.Sentence, ofKind);
+                regulator = ofKind >= 0 && subject.Regulators[ofKind].KindsOutrankMentions
+                    ? ofKind
+                    : NearestRegulator(regulatorSentences, claim.Sentence, ofKind);
                 if (regulator < 0)
                 {
-                    regulator = ofKind;
+                    // Named nowhere: the nearest sentence naming a kind that only one regulator grants ("Munich
+                    // plates" over "the registration allows test drives") names it.
+                    regulator = ofKind >= 0 ? ofKind : NearestRegulator(specificKindSentences, claim.Sentence, -1);
                 }
             }
 
@@ -248,6 +253,26 @@ internal static class ApprovalEventResolver
         }
 
         return null;
+    }
+
+    private static List<(int Sentence, int Regulator)> SpecificKindMentions(AnalyzedText text)
+    {
+        var regulators = text.Vocabulary.SubjectOptions.Regulators;
+        var mentions = new List<(int, int)>();
+        for (var s = 0; s < text.Sentences.Count; s++)
+        {
+            var sentence = text.Sentences[s];
+            for (var i = sentence.FirstMatch; i < sentence.MatchEnd; i++)
+            {
+                var info = text.Info(text.Matches[i]);
+                if (info.Kind == TermKind.KindCue && info.Ref >= 0 && info.Ref < regulators.Count && regulators[info.Ref].KindsOutrankMentions)
+                {
+                    mentions.Add((s, info.Ref));
+                }
+            }
+        }
+
+        return mentions;
     }
 
     private static List<(int Sentence, int Regulator)> RegulatorMentions(AnalyzedText text)

@@ -42,6 +42,7 @@ internal static class ApprovalLexicon
         (l => l.TimeClauseCues, TermKind.TimeClauseCue, CueScope.Right, false),
         (l => l.BrandCues, TermKind.BrandCue, CueScope.Both, false),
         (l => l.ExclusionCues, TermKind.ExclusionCue, CueScope.Left, false),
+        (l => l.ExclusionCuesBefore, TermKind.ExclusionCue, CueScope.Right, false),
     ];
 
     /// <summary>Every language's month and season names, for <see cref="TimeAnchors"/>.</summary>

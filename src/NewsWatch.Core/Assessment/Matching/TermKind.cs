@@ -115,8 +115,8 @@ internal enum TermKind : byte
     BrandCue,
 
     /// <summary>
-    /// Says the company named just before it is left out ("Xiaomi isn't one of them", "샤오미는 빠져", "小米落选"):
-    /// that mention names no party of the sentence.
+    /// Says the company named just before it (or, with a right scope, just after it) is left out ("Xiaomi isn't one of
+    /// them", "샤오미는 빠져", "not BAIC"): that mention names no party of the sentence.
     /// </summary>
     ExclusionCue,
 }
