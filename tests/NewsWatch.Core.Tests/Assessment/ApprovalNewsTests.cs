@@ -321,6 +321,45 @@ public class ApprovalNewsTests
         Assert.NotEqual(ApprovalStatus.Granted, AssessIn(language, text, "2025-12-16").ApprovalStatusForArticle);
 
     [Fact]
+    public void A_city_licence_in_a_brief_listing_earlier_national_approvals_is_the_citys()
+    {
+        var a = AssessIn(
+            "en",
+            "Xiaomi in brief\nBeijing authorities have issued Xiaomi an L3 road-test licence for its electric cars. It follows the state planner's nod of 2023 and the MIIT qualification of 2024.",
+            "2025-12-20");
+
+        AssertPrimaryEvent(a, ApprovalStatus.Granted, "LOCAL");
+    }
+
+    [Fact]
+    public void A_grant_naming_no_regulator_takes_it_from_a_kind_only_one_regulator_grants()
+    {
+        var a = AssessIn(
+            "de",
+            "Xiaomi SU7 Ultra mit Münchner Kennzeichen unterwegs\nDie Zulassung erlaubt dem Elektroauto Testfahrten auf öffentlichen Straßen.",
+            "2025-07-22");
+
+        AssertPrimaryEvent(a, ApprovalStatus.Granted, "FOREIGN");
+    }
+
+    [Theory]
+    [InlineData("ru", "В новом перечне МИИТ электромобили SU7 записаны за Xiaomi, а не за BAIC: компания получила собственную квалификацию.", ApprovalStatus.Granted)]
+    [InlineData("en", "Changan, not Xiaomi, won the MIIT's first Level 3 approval for an electric car.", null)]
+    public void A_company_named_as_not_the_one_is_not_the_party(string language, string text, ApprovalStatus? expected) =>
+        Assert.Equal(expected, AssessIn(language, text, "2024-07-14").ApprovalStatusForArticle);
+
+    [Theory]
+    [InlineData("it", "Per l'auto elettrica YU7 di Xiaomi il via libera del MIIT non è ancora arrivato.")]
+    [InlineData("fr", "Le MIIT a publié la fiche de la voiture électrique de Xiaomi ; le feu vert définitif n'interviendra qu'ensuite.")]
+    [InlineData("de", "Xiaomi vor eigener Herstellerzulassung\nIn der Vorab-Bekanntmachung des MIIT sind die Elektroautos SU7 unter Xiaomi eingetragen. Erst nach Ablauf der Einspruchsfrist übernimmt das Ministerium die Einträge in den Katalog.")]
+    public void A_grant_still_to_come_after_the_word_or_a_draft_notice_is_pending(string language, string text) =>
+        Assert.Equal(ApprovalStatus.Pending, AssessIn(language, text, "2024-07-12").ApprovalStatusForArticle);
+
+    [Fact]
+    public void A_grant_placed_in_last_summer_is_background() =>
+        Assert.Null(AssessIn("es", "Xiaomi lanza el SU7 Ultra. La fábrica de coches eléctricos produce desde el verano pasado con autorización propia del MIIT.", "2025-02-27").ApprovalStatusForArticle);
+
+    [Fact]
     public void A_date_fronted_by_a_comma_dates_the_clause_after_it()
     {
         var a = AssessIn("en", "Xiaomi sold 40,000 cars in May. In 2024, the company received its own MIIT production qualification.", "2025-06-02");

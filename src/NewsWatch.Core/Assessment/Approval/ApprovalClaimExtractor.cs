@@ -58,6 +58,7 @@ internal static class ApprovalClaimExtractor
     {
         var firstClaim = claims.Count;
         var notedSentence = false;
+        var filing = -1;
         for (var a = 0; a < v.Count; a++)
         {
             if (!v.Kind(a).IsApprovalAnchor())
@@ -128,18 +129,24 @@ internal static class ApprovalClaimExtractor
             };
 
             // One statement per regulator and sentence; a later one in the sentence replaces an earlier one,
-            // unless only the earlier one is the news ("X has received approval, which it had applied for").
+            // unless only the earlier one is the news ("X has received approval, which it had applied for") or the
+            // earlier one is the filing the grant word sits in ("in the MIIT's draft notice, Xiaomi is entered as
+            // the maker": entered in a draft, not listed).
+            var isFiling = verdict.Cue >= 0 && v.Kind(verdict.Cue) == TermKind.FilingCue && !claim.IsBackground;
             var existing = claims.FindIndex(firstClaim, c => c.Regulator == regulator);
             if (existing >= 0)
             {
-                if (!claim.IsBackground || claims[existing].IsBackground)
+                var keepsFiling = existing == filing && claim.Status == ApprovalStatus.Granted;
+                if ((!claim.IsBackground || claims[existing].IsBackground) && !keepsFiling)
                 {
                     claims[existing] = claim;
+                    filing = isFiling ? existing : filing == existing ? -1 : filing;
                 }
             }
             else
             {
                 claims.Add(claim);
+                filing = isFiling ? claims.Count - 1 : filing;
             }
         }
     }
