@@ -21,6 +21,11 @@ internal static class ApprovalClaimExtractor
     /// <summary>Relative pronoun to the grant verb it introduces, tokens: "which in 2023 won", "der bereits erhalten".</summary>
     public const int RelativeWindow = 5;
 
+    /// <summary>Longest comma-fronted stretch read as the next clause's adverbial: "Nel frattempo, a luglio, …", "2024年,".</summary>
+    private const int MaxFrontedWords = 3;
+
+    private const int MaxFrontedCjkChars = 6;
+
     public static List<ApprovalClaim> Extract(AnalyzedText text, bool articleIsRelevant, DateTimeOffset? published, List<AssessmentReason> reasons)
     {
         var claims = new List<ApprovalClaim>();
@@ -425,13 +430,10 @@ internal static class ApprovalClaimExtractor
 
         var before = sentence[..(start - 1)];
         var stretch = before[(before.LastIndexOfAny(SegmentMarks) + 1)..].Trim();
-        var words = stretch.Count(' ') + 1;
-        return stretch.Length > 0 && (stretch.ContainsAnyInRange('\u3040', '\u9fff') ? stretch.Length <= MaxFrontedCjkChars : words <= MaxFrontedWords);
+        return stretch.Length > 0 && (stretch.ContainsAnyInRange('\u3040', '\u9fff')
+            ? stretch.Length <= MaxFrontedCjkChars
+            : stretch.Count(' ') + 1 <= MaxFrontedWords);
     }
-
-    private const int MaxFrontedWords = 3;
-
-    private const int MaxFrontedCjkChars = 6;
 
     private static bool IsQuote(char c) => c is '"' or '“' or '”' or '「' or '」';
 
