@@ -31,8 +31,9 @@ internal static class ApprovalEventResolver
     public static List<ApprovalEvent> Resolve(AnalyzedText text, List<ApprovalClaim> claims, List<AssessmentReason> reasons)
     {
         var subject = text.Vocabulary.SubjectOptions;
-        var regulatorSentences = RegulatorMentions(text);
-        var specificKindSentences = SpecificKindMentions(text);
+        var regulatorSentences = Mentions(text, TermKind.Regulator, _ => true);
+        var specificKindSentences = Mentions(
+            text, TermKind.KindCue, r => r >= 0 && r < subject.Regulators.Count && subject.Regulators[r].KindsOutrankMentions);
         var articleModel = ArticleModel(text);
         var placed = new List<(ApprovalClaim Claim, int Regulator, int Kind, bool PerModel, bool FromCue)>();
         foreach (var claim in claims)
@@ -255,27 +256,8 @@ internal static class ApprovalEventResolver
         return null;
     }
 
-    private static List<(int Sentence, int Regulator)> SpecificKindMentions(AnalyzedText text)
-    {
-        var regulators = text.Vocabulary.SubjectOptions.Regulators;
-        var mentions = new List<(int, int)>();
-        for (var s = 0; s < text.Sentences.Count; s++)
-        {
-            var sentence = text.Sentences[s];
-            for (var i = sentence.FirstMatch; i < sentence.MatchEnd; i++)
-            {
-                var info = text.Info(text.Matches[i]);
-                if (info.Kind == TermKind.KindCue && info.Ref >= 0 && info.Ref < regulators.Count && regulators[info.Ref].KindsOutrankMentions)
-                {
-                    mentions.Add((s, info.Ref));
-                }
-            }
-        }
-
-        return mentions;
-    }
-
-    private static List<(int Sentence, int Regulator)> RegulatorMentions(AnalyzedText text)
+    /// <summary>Per sentence, the regulators its terms of <paramref name="kind"/> point to (a name, or a kind cue's regulator).</summary>
+    private static List<(int Sentence, int Regulator)> Mentions(AnalyzedText text, TermKind kind, Func<int, bool> counts)
     {
         var mentions = new List<(int, int)>();
         for (var s = 0; s < text.Sentences.Count; s++)
@@ -284,7 +266,7 @@ internal static class ApprovalEventResolver
             for (var i = sentence.FirstMatch; i < sentence.MatchEnd; i++)
             {
                 var info = text.Info(text.Matches[i]);
-                if (info.Kind == TermKind.Regulator)
+                if (info.Kind == kind && counts(info.Ref))
                 {
                     mentions.Add((s, info.Ref));
                 }
